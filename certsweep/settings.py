@@ -1,0 +1,68 @@
+"""Options every command shares: where the database is and how to reach the network."""
+import functools
+import os
+import socket
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import click
+
+from storage import Store
+
+from .errors import UserError
+
+
+@dataclass
+class Settings:
+    db: Path
+    proxy: str | None
+    dns_server: str | None
+    whois_server: str | None
+    chromium: str | None
+
+    def open_store(self) -> Store:
+        return Store(self.db)
+
+    def check_proxy(self) -> None:
+        """Fail early, in one line, when the configured proxy does not accept connections."""
+        if not self.proxy:
+            return
+        parts = urlsplit(self.proxy)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise UserError(f"代理地址格式不正确：{self.proxy}（应为 http://主机:端口）")
+        try:
+            socket.create_connection((parts.hostname, parts.port or 80), timeout=5).close()
+        except OSError as exc:
+            raise UserError(f"无法连接代理服务器 {self.proxy}：{exc.strerror or exc}") from None
+
+
+def host_port(value: str | None, option: str) -> str | None:
+    if value is None:
+        return None
+    host, sep, port = value.rpartition(":")
+    if not sep or not host or not port.isdigit():
+        raise UserError(f"{option} 应写成 主机:端口，例如 127.0.0.1:53，而不是 {value}")
+    return value
+
+
+def with_settings(command):
+    """Adds --db/--proxy/--dns-server/--whois-server/--chromium (and their env vars) to a command."""
+    @click.option("--db", default="certsweep.db", envvar="CERTSWEEP_DB", show_default=True,
+                  type=click.Path(dir_okay=False), help="数据库文件路径（环境变量 CERTSWEEP_DB）")
+    @click.option("--proxy", envvar="CERTSWEEP_PROXY",
+                  help="HTTP 代理，如 http://127.0.0.1:8080（环境变量 CERTSWEEP_PROXY）")
+    @click.option("--dns-server", envvar="CERTSWEEP_DNS_SERVER",
+                  help="DNS 服务器 主机:端口（环境变量 CERTSWEEP_DNS_SERVER）")
+    @click.option("--whois-server", envvar="CERTSWEEP_WHOIS_SERVER",
+                  help="WHOIS 服务器 主机:端口（环境变量 CERTSWEEP_WHOIS_SERVER）")
+    @click.option("--chromium", envvar="CERTSWEEP_CHROMIUM",
+                  help="浏览器可执行文件；默认用 Playwright 自带浏览器，没有则用 /usr/bin/chromium")
+    @functools.wraps(command)
+    def wrapper(*args, db, proxy, dns_server, whois_server, chromium, **kwargs):
+        settings = Settings(db=Path(db), proxy=proxy or None,
+                            dns_server=host_port(dns_server, "--dns-server"),
+                            whois_server=host_port(whois_server, "--whois-server"),
+                            chromium=chromium)
+        return command(settings, *args, **kwargs)
+    return wrapper

@@ -1,0 +1,136 @@
+"""Schema history. Every change is a new migration appended here; released ones are never edited."""
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+MIGRATIONS = Migrations("certsweep")
+_NAMES: list[str] = []
+
+
+def migration(fn):
+    _NAMES.append(fn.__name__)
+    return MIGRATIONS()(fn)
+
+
+@migration
+def m001_core(db: Database) -> None:
+    db["campaigns"].create(
+        {"id": int, "name": str, "unit": str, "start": str, "end": str,
+         "config": str, "created_at": str, "updated_at": str},
+        pk="id", not_null={"name"},
+    )
+    db["campaigns"].create_index(["name"], unique=True)
+    db["crawl_runs"].create(
+        {"id": int, "campaign_id": int, "started_at": str, "finished_at": str,
+         "status": str, "jobdir": str, "stats": str},
+        pk="id", foreign_keys=[("campaign_id", "campaigns", "id")],
+    )
+    db["pages"].create(
+        {"id": int, "canonical_url": str, "url": str, "final_url": str, "host": str,
+         "status": int, "content_type": str, "encoding": str, "content_sha256": str,
+         "title": str, "text": str, "source": str, "rendered": int, "run_id": int,
+         "first_seen": str, "last_seen": str, "fetched_at": str, "fetch_count": int},
+        pk="id", not_null={"canonical_url"},
+    )
+    db["pages"].create_index(["canonical_url"], unique=True)
+    db["pages"].create_index(["content_sha256"])
+    db["pages"].create_index(["host"])
+    db["findings"].create(
+        {"id": int, "canonical_url": str, "page_id": int, "campaign_id": int,
+         "kind": str, "source": str, "verdict": str, "risk": int, "reasons": str,
+         "portal_id": str, "similarity": float, "details": str,
+         "status": str, "resolution": str, "queue": str, "group_id": int,
+         "assignee": str, "priority": int, "first_seen": str, "last_seen": str,
+         "status_changed_at": str, "updated_at": str},
+        pk="id", not_null={"canonical_url"},
+        foreign_keys=[("page_id", "pages", "id"), ("campaign_id", "campaigns", "id")],
+    )
+    db["findings"].create_index(["canonical_url"], unique=True)
+    db["findings"].create_index(["queue", "status"])
+    db["keyword_hits"].create(
+        {"id": int, "finding_id": int, "keyword": str, "category": str, "matched": str,
+         "start": int, "end": int, "rule": str, "region": str, "weight": float},
+        pk="id", foreign_keys=[("finding_id", "findings", "id")],
+    )
+    db["keyword_hits"].create_index(["finding_id"])
+    db["domains"].create(
+        {"domain": str, "registered_domain": str, "candidate_for": str, "rule": str,
+         "resolves": int, "dns": str, "whois_text": str, "whois": str,
+         "registrar": str, "creation_date": str, "registrant_hidden": int,
+         "checked_at": str},
+        pk="domain",
+    )
+    db["portals"].create(
+        {"id": str, "name": str, "url": str, "added_at": str, "origin": str}, pk="id",
+    )
+    db["portal_fingerprints"].create(
+        {"id": int, "portal_id": str, "url": str, "enrolled_at": str,
+         "fingerprint": str, "fingerprint_sha256": str},
+        pk="id",
+    )
+    db["portal_fingerprints"].create_index(["portal_id", "enrolled_at"])
+    db["evidence"].create(
+        {"id": int, "finding_id": int, "page_id": int, "kind": str, "sha256": str,
+         "path": str, "size": int, "content_type": str, "captured_at": str, "meta": str},
+        pk="id",
+    )
+    db["evidence"].create_index(["finding_id"])
+    db["users"].create(
+        {"id": int, "name": str, "role": str, "password_hash": str,
+         "created_at": str, "active": int},
+        pk="id", not_null={"name", "role"},
+    )
+    db["users"].create_index(["name"], unique=True)
+    db["reviews"].create(
+        {"id": int, "finding_id": int, "actor": str, "action": str, "from_status": str,
+         "to_status": str, "comment": str, "at": str},
+        pk="id", foreign_keys=[("finding_id", "findings", "id")],
+    )
+    db["reviews"].create_index(["finding_id"])
+    db["audit_log"].create(
+        {"id": int, "at": str, "actor": str, "action": str, "object_type": str,
+         "object_id": str, "details": str},
+        pk="id",
+    )
+    # Append-only: the log is evidence of who did what, so the database refuses edits.
+    db.execute("""CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+                  BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END""")
+    db.execute("""CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+                  BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END""")
+
+
+@migration
+def m002_keyword_lists(db: Database) -> None:
+    db["keyword_lists"].create(
+        {"id": int, "name": str, "version": int, "source": str, "imported_at": str},
+        pk="id", not_null={"name", "version"},
+    )
+    db["keyword_lists"].create_index(["name", "version"], unique=True)
+    db["keyword_entries"].create(
+        {"list_id": int, "term": str, "category": str, "weight": float},
+        foreign_keys=[("list_id", "keyword_lists", "id")],
+    )
+    db["keyword_entries"].create_index(["list_id"])
+
+
+@migration
+def m003_page_search(db: Database) -> None:
+    # trigram handles Chinese without a segmenter; queries under 3 characters fall back to instr().
+    db.execute("""CREATE VIRTUAL TABLE pages_fts USING fts5(
+                    title, text, content='pages', content_rowid='id', tokenize='trigram')""")
+    db.execute("INSERT INTO pages_fts(rowid, title, text) SELECT id, title, text FROM pages")
+    db.execute("""CREATE TRIGGER pages_fts_insert AFTER INSERT ON pages BEGIN
+                    INSERT INTO pages_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+                  END""")
+    db.execute("""CREATE TRIGGER pages_fts_delete AFTER DELETE ON pages BEGIN
+                    INSERT INTO pages_fts(pages_fts, rowid, title, text)
+                    VALUES ('delete', old.id, old.title, old.text);
+                  END""")
+    db.execute("""CREATE TRIGGER pages_fts_update AFTER UPDATE OF title, text ON pages BEGIN
+                    INSERT INTO pages_fts(pages_fts, rowid, title, text)
+                    VALUES ('delete', old.id, old.title, old.text);
+                    INSERT INTO pages_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+                  END""")
+
+
+SCHEMA_VERSION = len(_NAMES)
+KNOWN_MIGRATIONS = frozenset(_NAMES)

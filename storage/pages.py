@@ -1,0 +1,67 @@
+"""Fetched pages, one row per canonical URL, and Chinese full-text search over them."""
+from dataclasses import dataclass
+
+from .clock import now
+
+PAGE_FIELDS = ("url", "final_url", "host", "status", "content_type", "encoding",
+               "content_sha256", "title", "text", "source", "rendered", "run_id", "fetched_at")
+# trigram FTS cannot match queries shorter than three characters.
+FTS_MIN_CHARS = 3
+
+
+@dataclass(frozen=True)
+class PageWrite:
+    id: int
+    created: bool
+    content_changed: bool
+
+
+class PagesMixin:
+    def save_page(self, page: dict) -> PageWrite:
+        """Insert or refresh the page at `page['canonical_url']`; a re-fetch never duplicates it."""
+        stamp = now()
+        values = {k: page.get(k) for k in PAGE_FIELDS if k in page}
+        values.setdefault("fetched_at", stamp)
+        with self.transaction():
+            row = self.db.execute(
+                "SELECT id, content_sha256 FROM pages WHERE canonical_url = ?",
+                [page["canonical_url"]]).fetchone()
+            if row is None:
+                page_id = self.db["pages"].insert(
+                    {"canonical_url": page["canonical_url"], **values,
+                     "first_seen": stamp, "last_seen": stamp, "fetch_count": 1}).last_pk
+                return PageWrite(page_id, True, True)
+            page_id, old_sha = row
+            self.db.execute("UPDATE pages SET fetch_count = fetch_count + 1 WHERE id = ?", [page_id])
+            self.db["pages"].update(page_id, {**values, "last_seen": stamp})
+            return PageWrite(page_id, False, old_sha != values.get("content_sha256", old_sha))
+
+    def page(self, page_id: int) -> dict | None:
+        rows = list(self.db["pages"].rows_where("id = ?", [page_id]))
+        return rows[0] if rows else None
+
+    def page_by_url(self, canonical_url: str) -> dict | None:
+        rows = list(self.db["pages"].rows_where("canonical_url = ?", [canonical_url]))
+        return rows[0] if rows else None
+
+    def has_page(self, canonical_url: str) -> bool:
+        return self.db.execute("SELECT 1 FROM pages WHERE canonical_url = ?",
+                               [canonical_url]).fetchone() is not None
+
+    def search_pages(self, query: str, *, limit: int = 50) -> list[dict]:
+        """Pages whose title or text contain `query` (a literal substring, any length)."""
+        query = query.strip()
+        if not query:
+            return []
+        columns = "p.id, p.canonical_url, p.title, p.host, p.last_seen"
+        if len(query) >= FTS_MIN_CHARS:
+            phrase = '"' + query.replace('"', '""') + '"'
+            sql = (f"SELECT {columns} FROM pages_fts JOIN pages p ON p.id = pages_fts.rowid "
+                   "WHERE pages_fts MATCH ? ORDER BY rank LIMIT ?")
+            params = [phrase, limit]
+        else:
+            sql = (f"SELECT {columns} FROM pages p WHERE instr(p.title, ?) OR instr(p.text, ?) "
+                   "ORDER BY p.last_seen DESC LIMIT ?")
+            params = [query, query, limit]
+        return [dict(zip(("id", "canonical_url", "title", "host", "last_seen"), r))
+                for r in self.db.execute(sql, params).fetchall()]
