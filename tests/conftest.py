@@ -1,0 +1,1 @@
+pytest_plugins = ["fixtureweb.pytest_plugin"]
