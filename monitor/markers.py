@@ -1,0 +1,97 @@
+"""Government markers and identity claims a page shows.
+
+Markers identify a specific site (网站标识码, ICP 备案号, 公安备案号, the conac
+党政机关 badge); a clone that copies them carries another host's identity.
+Identity claims (a ministry's name in the masthead, the 国徽) say "this is a
+government body" — fine on .gov.cn, an impersonation anywhere else."""
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from urllib.parse import parse_qs, urlsplit
+
+_PROV = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
+SITE_CODE_RE = re.compile(r"网站标识码\s*[:：]?\s*([A-Za-z]{0,2}\d{6,12})")
+ICP_RE = re.compile(rf"([{_PROV}]ICP[备证]\s*\d{{6,12}}\s*号(?:\s*-\s*\d+)?)")
+POLICE_RE = re.compile(rf"([{_PROV}]公网安备\s*\d{{10,16}}\s*号?)")
+GOV_BODY_RE = re.compile(
+    r"(中华人民共和国[\u4e00-\u9fa5]{2,12}?部|国家[\u4e00-\u9fa5]{2,10}?(?:总局|管理局|委员会)|"
+    r"[\u4e00-\u9fa5]{0,8}(?:应急管理部|住房和城乡建设部|市场监督管理总局|人民政府|应急管理厅|应急管理局|"
+    r"住房和城乡建设厅|特种设备安全监察局))")
+HOST_LINE_RE = re.compile(r"(?:主办单位|主办|承办单位)\s*[:：]\s*([\u4e00-\u9fa5（）()]{4,30})")
+EMBLEM_RE = re.compile(r"国徽|guohui|emblem", re.I)
+CONAC_RE = re.compile(r"conac\.cn|党政机关", re.I)
+
+
+def _norm(value: str) -> str:
+    return re.sub(r"\s+", "", value)
+
+
+@dataclass
+class Markers:
+    site_code: list[str] = field(default_factory=list)
+    icp: list[str] = field(default_factory=list)
+    police: list[str] = field(default_factory=list)
+    conac: list[str] = field(default_factory=list)  # badge ids (or "badge")
+    bodies: list[str] = field(default_factory=list)  # government bodies the page speaks as
+    emblem: bool = False
+    host: str = ""  # the host the markers were seen on
+
+    def values(self) -> set[str]:
+        """Site-specific identifiers: copying any of these copies an identity."""
+        return {f"site_code:{v}" for v in self.site_code} | {f"icp:{v.split('-')[0]}" for v in self.icp} | \
+            {f"police:{v}" for v in self.police} | {f"conac:{v}" for v in self.conac if v != "badge"}
+
+    def identity_claims(self) -> list[str]:
+        claims = []
+        if self.bodies:
+            claims.append("body")
+        if self.emblem:
+            claims.append("emblem")
+        if self.site_code:
+            claims.append("site_code")
+        if self.conac:
+            claims.append("conac")
+        return claims
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Markers":
+        return cls(**d)
+
+
+def _conac_id(url: str) -> str:
+    query = parse_qs(urlsplit(url).query)
+    for key in ("id", "sitecode", "siteCode"):
+        if key in query:
+            return query[key][0]
+    return "badge"
+
+
+def extract_markers(tree, text: str, head_text: str, host: str = "") -> Markers:
+    """`text`: the page's visible text; `head_text`: title plus masthead text,
+    where a page names who it speaks for (a news story quoting a ministry in its
+    body does not speak for it)."""
+    m = Markers(host=host)
+    m.site_code = sorted({_norm(v) for v in SITE_CODE_RE.findall(text)})
+    m.icp = sorted({_norm(v) for v in ICP_RE.findall(text)})
+    m.police = sorted({_norm(v) for v in POLICE_RE.findall(text)})
+    bodies = {b for b in GOV_BODY_RE.findall(head_text)}
+    bodies |= {b for line in HOST_LINE_RE.findall(text) for b in GOV_BODY_RE.findall(line)}
+    m.bodies = sorted(bodies)
+    for img in tree.iter("img"):
+        desc = f"{img.get('alt') or ''} {img.get('src') or ''} {img.get('title') or ''} {img.get('class') or ''}"
+        if EMBLEM_RE.search(desc):
+            m.emblem = True
+        if CONAC_RE.search(desc):
+            parent = img.getparent()
+            href = parent.get("href", "") if parent is not None and parent.tag == "a" else ""
+            m.conac.append(_conac_id(href) if href else "badge")
+    for a in tree.iter("a"):
+        href = a.get("href") or ""
+        if "conac.cn" in href and _conac_id(href) not in m.conac:
+            m.conac.append(_conac_id(href))
+    m.conac = sorted(set(m.conac))
+    return m

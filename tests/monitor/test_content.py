@@ -1,0 +1,42 @@
+"""Text regions and weighted keyword hits: what the page is about counts most."""
+from monitor import find_terms, text_regions, weighted_score
+
+LISTING = """<html><body>
+<div class="nav"><a href="/">首页</a><a href="/zs">免考证书</a></div>
+<div class="content"><h1>焊工证培训报名</h1><p>正规培训，考试合格后发证。</p></div>
+<div class="box"><h3>猜你喜欢</h3><ul><li>电工证免考包过</li><li>高处作业证速成</li></ul></div>
+<aside><p>热门：叉车证包过</p></aside>
+<footer>客服电话 400-000-0000 免考咨询</footer>
+</body></html>"""
+
+NOTICE = """<html><body><div class="article">
+<p>近期有不法分子发布“免考”“包过”等虚假办证信息，请广大群众切勿轻信。</p>
+</div></body></html>"""
+
+SELLER = """<html><body><div class="content"><p>特种作业操作证免考包过，可查可验，三天拿证。</p></div></body></html>"""
+
+
+def test_each_region_knows_its_kind_and_place():
+    regions = {r.text: r for r in text_regions(LISTING)}
+    assert regions["焊工证培训报名"].kind == "main"
+    assert regions["电工证免考包过"].kind == "recommend"
+    assert regions["热门：叉车证包过"].kind == "sidebar"
+    assert regions["免考证书"].kind == "nav"
+    assert regions["客服电话 400-000-0000 免考咨询"].kind == "footer"
+    assert regions["电工证免考包过"].path.startswith("body/div[3]/")
+
+
+def test_hits_in_boilerplate_weigh_little_and_keep_their_location():
+    hits = find_terms(text_regions(LISTING), ["免考", "包过"])
+    assert len(hits) == 5
+    assert {h.region for h in hits} == {"nav", "recommend", "sidebar", "footer"}
+    assert all(h.weight <= 0.2 for h in hits)
+    assert weighted_score(hits) < 1.0
+    assert weighted_score(find_terms(text_regions(SELLER), ["免考", "包过"])) == 2.0
+
+
+def test_a_warning_quoting_the_term_counts_for_little():
+    hits = find_terms(text_regions(NOTICE), ["免考", "包过"])
+    assert [h.warning for h in hits] == [True, True]
+    assert weighted_score(hits) <= 0.4
+    assert "切勿轻信" in hits[0].context

@@ -1,0 +1,66 @@
+"""Fingerprints and comparison on saved HTML: no server, no browser."""
+import json
+
+from monitor import PortalFingerprint, assess, compare, fingerprint
+
+from conftest import saved_snapshot
+
+ZLAQ = "https://zlaq.mohurd.gov.cn/"
+CNSE = "https://cnse.e-cqs.cn/info-pub/pub/"
+
+
+def enrolled_from_files():
+    return {"mohurd-zlaq": fingerprint(saved_snapshot(ZLAQ)), "cnse": fingerprint(saved_snapshot(CNSE))}
+
+
+def test_fingerprint_holds_title_form_markers_and_hashes():
+    fp = fingerprint(saved_snapshot(ZLAQ))
+    assert fp.title == "全国工程质量安全监管信息平台公共服务门户"
+    assert fp.form.meanings == {"证件类型", "证件号码", "姓名", "验证码"}
+    assert fp.form.action == "/gzpt/cert/query"
+    assert fp.markers.site_code == ["bm43000002"]
+    assert fp.markers.icp == ["京ICP备05003817号-2"]
+    assert fp.markers.police == ["京公网安备11010202000113号"]
+    assert fp.markers.conac == ["3B6D9A0E7C514F28"] and fp.markers.emblem
+    assert fp.markers.bodies == ["中华人民共和国住房和城乡建设部"] and fp.markers.host == "zlaq.mohurd.gov.cn"
+    assert fp.style_hashes and len(fp.image_phashes) == 3 and fp.favicon_hash is not None
+
+
+def test_fingerprint_survives_json():
+    fp = fingerprint(saved_snapshot(CNSE))
+    again = PortalFingerprint.from_dict(json.loads(json.dumps(fp.to_dict())))
+    assert again == fp
+
+
+def test_an_exact_copy_scores_one_and_its_copied_markers_are_named():
+    fps = enrolled_from_files()
+    sim = compare(saved_snapshot("https://zlaq-mohurd.cn/"), fps["mohurd-zlaq"], "mohurd-zlaq")
+    assert sim.score == 1.0
+    assert "site_code:bm43000002" in sim.copied_markers
+
+
+def test_the_genuine_page_is_not_a_copy_of_itself():
+    fps = enrolled_from_files()
+    a = assess(saved_snapshot(ZLAQ), fps)
+    assert a.verdict == "benign" and a.codes == ["GENUINE_PORTAL"]
+
+
+def test_static_clones_are_caught_from_saved_html():
+    fps = enrolled_from_files()
+    for url in ["https://zlaq-mohurd.cn/", "https://zlaq.mohurd-gov.net/", "https://jzsg-zscx.com/",
+                "https://cnse-e-cqs.com/info-pub/pub/", "https://cnse.e-cqs.cn.tzsbcx.top/", "https://cnse-query.cn/"]:
+        assert assess(saved_snapshot(url), fps).verdict == "fake_portal", url
+
+
+def test_a_javascript_only_clone_shows_nothing_until_rendered():
+    fps = enrolled_from_files()
+    raw = assess(saved_snapshot("https://tzsb-cx.com/"), fps)
+    assert raw.verdict == "benign"  # hence `assess --render` by default
+
+
+def test_unrelated_pages_score_low():
+    fps = enrolled_from_files()
+    for url in ["https://www.aqpx-school.com/", "https://www.qingshan.gov.cn/",
+                "https://news.aqsc-daily.com.cn/2026/01/10/fake-portal.html"]:
+        a = assess(saved_snapshot(url), fps)
+        assert a.verdict == "benign" and a.similarity < 0.3, url
