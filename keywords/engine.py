@@ -1,0 +1,217 @@
+"""The keyword engine: every variant of every keyword in one Aho-Corasick pass."""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from collections.abc import Iterable, Iterator
+
+import ahocorasick_rs
+
+from keywords.boundary import BoundaryChecker
+from keywords.lists import DATA_DIR
+from keywords.model import CONTEXT_CATEGORIES, Hit, Keyword, KeywordList, TextAssessment
+from keywords.normalize import Normalizer, read_char_table
+from keywords.scoring import Evidence, assess
+from keywords.variants import RULE_RANK, VariantTables, expand
+
+_BENIGN = TextAssessment("benign", 0)
+# Short Chinese patterns collide with ordinary words; longer ones do not.
+_CHECKED_LENGTH = 3
+# A hit from initials alone ("mk") is weaker evidence than the word itself.
+_RULE_WEIGHT = {"initials": 0.8}
+# Texts are joined with NUL for batch matching; no pattern contains it, so no
+# hit can span two texts.
+_JOINER = "\x00"
+
+
+@functools.cache
+def _load_tables() -> tuple[Normalizer, VariantTables]:
+    # Shared by every engine in the process: both are read-only once built.
+    normalizer = Normalizer(read_char_table(DATA_DIR / "lookalikes.tsv"))
+    homophones = read_char_table(DATA_DIR / "homophones.tsv")
+    splits = {char: tuple(forms.split(",")) for char, forms in read_char_table(DATA_DIR / "splits.tsv").items()}
+    return normalizer, VariantTables(homophones, splits)
+
+
+# Engines for overlapping lists expand the same terms; pinyin lookup is slow.
+_expand = functools.lru_cache(maxsize=100_000)(expand)
+
+
+class Engine:
+    """Build once from keyword lists, then match any number of texts.
+
+    Matching only reads the structures built here, so one engine can serve
+    many texts and threads.
+    """
+
+    def __init__(self, lists: Iterable[KeywordList]):
+        self._normalizer, tables = _load_tables()
+        self.keywords: list[Keyword] = []
+        negations: dict[int, set[str]] = {}  # term length -> negation terms
+        patterns: dict[str, dict[int, str]] = {}
+        seen: set[tuple[str, str]] = set()
+        for keyword_list in lists:
+            for keyword in keyword_list.entries:
+                term = self._normalizer.normalize(keyword.term)
+                if not term or (term, keyword.category) in seen:
+                    continue  # the first list naming a keyword wins
+                seen.add((term, keyword.category))
+                if keyword.category == "negation":
+                    negations.setdefault(len(term), set()).add(term)  # checked before hits, never searched
+                    continue
+                index = len(self.keywords)
+                self.keywords.append(keyword)
+                forms = {term: "exact"} if keyword.category in CONTEXT_CATEGORIES else _expand(term, tables)
+                for pattern, rule in forms.items():
+                    patterns.setdefault(pattern, {})[index] = rule
+        self._negations = sorted(negations.items(), reverse=True)  # longest first: 绝不 before 不
+        self._negation_ends = {term[-1] for terms in negations.values() for term in terms}
+        # ahocorasick-rs scans several times faster than pyahocorasick; both
+        # report every overlapping match.
+        self._infos = [self._pattern_info(pattern, entries) for pattern, entries in patterns.items()]
+        self._automaton = ahocorasick_rs.AhoCorasick(list(patterns), matchkind=ahocorasick_rs.MatchKind.Standard)
+        self.pattern_count = len(patterns)
+        self._boundaries = BoundaryChecker({p for p in patterns if _needs_boundary_check(p)})
+
+    def _pattern_info(self, pattern: str, entries: dict[int, str]) -> tuple:
+        """What matching needs to know about a pattern, worked out once."""
+        targets = tuple(
+            (self.keywords[index], rule, self.keywords[index].category in CONTEXT_CATEGORIES)
+            for index, rule in _strongest_per_category(entries, self.keywords)
+        )
+        check_words = _needs_boundary_check(pattern)
+        strict = all(rule != "exact" for _, rule, _ in targets)  # a variant spelling, not the keyword
+        return _is_latin(pattern[0]), _is_latin(pattern[-1]), check_words, strict, targets
+
+    def match(self, text: str) -> TextAssessment:
+        if not self.pattern_count:
+            return _BENIGN
+        norm = self._normalizer.normalize(text)
+        infos = self._infos
+        found = [(start, end, infos[i]) for i, start, end in self._automaton.find_matches_as_indexes(norm, overlapping=True)]
+        return self._assess(text, norm, found) if found else _BENIGN
+
+    def match_many(self, texts: Iterable[str], batch_size: int = 2000) -> Iterator[TextAssessment]:
+        """Assess texts in order; faster than `match` one by one on many texts."""
+        batch: list[str] = []
+        for text in texts:
+            batch.append(text)
+            if len(batch) == batch_size:
+                yield from self._match_batch(batch)
+                batch = []
+        yield from self._match_batch(batch)
+
+    def _match_batch(self, texts: list[str]) -> list[TextAssessment]:
+        joined = _JOINER.join(texts)
+        if not texts or not self.pattern_count or joined.count(_JOINER) != len(texts) - 1:
+            return [self.match(text) for text in texts]  # a text holding NUL itself
+        norm = self._normalizer.normalize_batch(joined)
+        # Where each text starts in the normalised batch.
+        starts = [0]
+        position = norm.find(_JOINER)
+        while position >= 0:
+            starts.append(position + 1)
+            position = norm.find(_JOINER, position + 1)
+        found: dict[int, list] = {}
+        infos = self._infos
+        doc, offset, next_start = -1, 0, 0
+        for i, start, end in self._automaton.find_matches_as_indexes(norm, overlapping=True):
+            if not offset <= start < next_start:
+                doc = bisect.bisect_right(starts, start) - 1
+                offset = starts[doc]
+                next_start = starts[doc + 1] if doc + 1 < len(starts) else len(norm) + 1
+                hits = found.setdefault(doc, [])
+            hits.append((start - offset, end - offset, infos[i]))
+        results = [_BENIGN] * len(texts)
+        for doc, hits in found.items():
+            doc_end = starts[doc + 1] - 1 if doc + 1 < len(starts) else len(norm)
+            results[doc] = self._assess(texts[doc], norm[starts[doc] : doc_end], hits)
+        return results
+
+    def _assess(self, text: str, norm: str, found: list) -> TextAssessment:
+        found = _drop_contained(found)
+        to_original = self._normalizer.span_mapper(text, norm)
+        evidence, context, negated = [], [], []
+        for start, end, (latin_start, latin_end, check_words, strict, targets) in found:
+            ostart, oend = to_original(start, end)
+            # Latin patterns (pinyin, initials, "vx") must not sit inside a
+            # longer latin or digit run: "mk" is not in "make", "sc" not in
+            # "sc200". Neighbours are judged in the original text, where a
+            # deleted separator still separates.
+            if latin_start and ostart and self._latin_at(text, ostart - 1):
+                continue
+            if latin_end and oend < len(text) and self._latin_at(text, oend):
+                continue
+            if check_words and self._boundaries.cuts_through_word(norm, start, end, strict):
+                continue
+            matched = text[ostart:oend]
+            negation = self._negation_before(norm, start)
+            for keyword, pattern_rule, is_context in targets:
+                rule = pattern_rule if pattern_rule != "exact" or matched == keyword.term else self._rule_for(matched, keyword)
+                hit = Hit(keyword.term, keyword.category, matched, ostart, oend, rule)
+                if is_context:
+                    context.append(Evidence(hit, keyword.weight))
+                elif negation:
+                    negated.append((hit, negation))
+                else:
+                    evidence.append(Evidence(hit, keyword.weight * _RULE_WEIGHT.get(rule, 1.0)))
+        if not (evidence or negated):
+            return _BENIGN
+        return assess(evidence, context, negated)
+
+    def _latin_at(self, text: str, position: int) -> bool:
+        return _is_latin(self._normalizer.normalize_char(text[position]))
+
+    def _rule_for(self, matched: str, keyword: Keyword) -> str:
+        # The text's own characters tell most; "加v" for 加V shows only in the keyword.
+        return self._normalizer.rule_for(matched) or self._normalizer.rule_for(keyword.term) or "exact"
+
+    def _negation_before(self, norm: str, start: int) -> str | None:
+        """A negation right before the hit, or one Chinese character before
+        it (不搞包过, 拒绝代考)."""
+        for gap in (0, 1):
+            end = start - gap
+            if end <= 0 or (gap and not _is_han(norm[end])):
+                break
+            if norm[end - 1] not in self._negation_ends:
+                continue  # the usual case, answered without slicing
+            for length, terms in self._negations:
+                if end >= length and norm[end - length : end] in terms:
+                    return norm[end - length : end]
+        return None
+
+
+def _is_latin(char: str) -> bool:
+    return char.isascii() and char.isalnum()  # "" (a deleted separator) is not
+
+
+def _is_han(char: str) -> bool:
+    return "\u3400" <= char <= "\u9fff"
+
+
+def _needs_boundary_check(pattern: str) -> bool:
+    return len(pattern) <= _CHECKED_LENGTH and not pattern.isascii()
+
+
+def _strongest_per_category(entries: dict[int, str], keywords: list[Keyword]) -> list[tuple[int, str]]:
+    """One keyword per category for a pattern: "bao guo" is 包过 or 保过, not
+    both. A keyword spelled exactly wins over a variant, then the weightier."""
+    best: dict[str, tuple[int, str]] = {}
+    for index, rule in entries.items():
+        category = keywords[index].category
+        rank = (RULE_RANK[rule], -keywords[index].weight)
+        if category not in best or rank < (RULE_RANK[best[category][1]], -keywords[best[category][0]].weight):
+            best[category] = (index, rule)
+    return list(best.values())
+
+
+def _drop_contained(found: list) -> list:
+    """Drop hits lying inside a longer hit: 电工证 inside 低压电工证."""
+    found.sort(key=lambda f: (f[0], -f[1]))
+    kept, reach = [], -1
+    for item in found:
+        if item[1] > reach:  # sorted by start, so only the end can escape
+            kept.append(item)
+            reach = item[1]
+    return kept
