@@ -123,6 +123,8 @@ class Campaign(Strict):
     end: date
     schedule: str | None = Field(None, description="cron 表达式，如 0 2 * * *")
     keyword_lists: list[str] = Field(min_length=1)
+    search_terms: list[str] = Field(default_factory=list, description="为空时取关键词清单中的证书类型与违法宣传词")
+    portal_queries: list[str] = Field(default_factory=list, description="在搜索引擎中查找仿冒查询平台所用的检索词")
     portals: list[str] = Field(default_factory=list)
     watch_domains: list[str] = Field(default_factory=list)
     seeds: list[HttpUrl] = Field(default_factory=list)

@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 import click
 
+from keywords import builtin_lists
 from storage import Store
 
 from .errors import UserError
@@ -23,6 +24,14 @@ class Settings:
 
     def open_store(self) -> Store:
         return Store(self.db)
+
+    def check_keyword_lists(self, names: list[str]) -> None:
+        with self.open_store() as store:
+            known = set(builtin_lists()) | {row["name"] for row in store.keyword_lists()}
+        missing = [n for n in names if n not in known]
+        if missing:
+            raise UserError(f"方案引用了不存在的关键词清单：{'、'.join(missing)}"
+                            f"（可用：{'、'.join(sorted(known))}）")
 
     def check_proxy(self) -> None:
         """Fail early, in one line, when the configured proxy does not accept connections."""

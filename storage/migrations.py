@@ -3,11 +3,11 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 MIGRATIONS = Migrations("certsweep")
-_NAMES: list[str] = []
+MIGRATION_NAMES: list[str] = []  # in order
 
 
 def migration(fn):
-    _NAMES.append(fn.__name__)
+    MIGRATION_NAMES.append(fn.__name__)
     return MIGRATIONS()(fn)
 
 
@@ -132,5 +132,11 @@ def m003_page_search(db: Database) -> None:
                   END""")
 
 
-SCHEMA_VERSION = len(_NAMES)
-KNOWN_MIGRATIONS = frozenset(_NAMES)
+@migration
+def m004_portal_details(db: Database) -> None:
+    db["portals"].add_column("authority", str)
+    db["portals"].add_column("render", int)
+
+
+SCHEMA_VERSION = len(MIGRATION_NAMES)
+KNOWN_MIGRATIONS = frozenset(MIGRATION_NAMES)

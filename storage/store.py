@@ -9,6 +9,7 @@ from .audit import AuditMixin
 from .campaigns import CampaignsMixin
 from .domains import DomainsMixin
 from .errors import SchemaTooNewError, StorageError
+from .evidence import EvidenceMixin
 from .findings import FindingsMixin
 from .keyword_lists import KeywordListsMixin
 from .migrations import KNOWN_MIGRATIONS, MIGRATIONS, SCHEMA_VERSION
@@ -19,7 +20,7 @@ BUSY_TIMEOUT_MS = 30_000
 
 
 class Store(PagesMixin, FindingsMixin, CampaignsMixin, DomainsMixin, PortalsMixin,
-            KeywordListsMixin, AuditMixin):
+            KeywordListsMixin, EvidenceMixin, AuditMixin):
     """Everything certsweep keeps. Open with `Store(path)`; the schema is migrated forward on open."""
 
     def __init__(self, path: str | Path, *, migrate: bool = True):

@@ -1,7 +1,12 @@
 """One module per command family; `register` attaches them all to the top-level group."""
-from . import campaign, database
+from . import assess, campaign, crawl, database, demo, keywords, portals
 
 
 def register(cli) -> None:
     cli.add_command(database.init)
     cli.add_command(campaign.campaign)
+    cli.add_command(crawl.crawl)
+    cli.add_command(demo.demo)
+    cli.add_command(portals.portals)
+    cli.add_command(assess.assess)
+    cli.add_command(keywords.keywords)

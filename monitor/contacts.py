@@ -1,0 +1,55 @@
+"""Contact details and advertised web addresses, as sellers write them to dodge filters."""
+import re
+import unicodedata
+
+# "V信", "薇信", "vx", "扣扣" ... each spelling of a channel, mapped to the channel.
+CHANNELS = {
+    "wechat": r"(?:微信号?|威信|薇信|徽信|v信|vx|wx|weixin|加v|加微|薇|v)",
+    "qq": r"(?:qq号?|扣扣|企鹅|q号)",
+    "phone": r"(?:电话|手机|热线|tel|联系电话|咨询电话)",
+}
+SEPARATOR = r"\s*[:：]?\s*"
+WECHAT_ID = r"([a-zA-Z][-_a-zA-Z0-9]{5,19}|1[3-9]\d{9})"
+QQ_ID = r"([1-9]\d{4,11})"
+MOBILE = re.compile(r"(?<!\d)(1[3-9]\d{9})(?!\d)")
+LANDLINE = re.compile(r"(?<!\d)(0\d{2,3}-?\d{7,8})(?!\d)")
+
+TLDS = ("com.cn", "net.cn", "org.cn", "gov.cn", "com", "cn", "net", "org", "top", "xyz", "cc",
+        "vip", "site", "online", "info", "shop", "club", "wang", "ltd", "icu", "work", "link",
+        "store", "tech", "fun", "asia", "biz", "pro")
+DOT_WORDS = re.compile(r"\s*(?:点|。|．|｡|\(dot\)|\[dot\]|\(\.\)|\[\.\]|\bdot\b)\s*", re.I)
+DOMAIN = re.compile(
+    r"(?<![\w.-])((?:https?://)?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+"
+    r"(?:" + "|".join(re.escape(t) for t in TLDS) + r")(?![a-z0-9-])(?::\d{2,5})?(?:/[\w\-./?=&%#]*)?)",
+    re.I)
+
+
+def _plain(text: str) -> str:
+    """Full-width to half-width, and digits or letters spread out with spaces joined again."""
+    text = unicodedata.normalize("NFKC", text)
+    return re.sub(r"(?<=\d)[\s\-]+(?=\d)", "", text)
+
+
+def extract_contacts(text: str) -> dict[str, list[str]]:
+    plain = _plain(text)
+    lowered = plain.lower()
+    found: dict[str, list[str]] = {"wechat": [], "qq": [], "phone": []}
+    for match in re.finditer(CHANNELS["wechat"] + SEPARATOR + WECHAT_ID, lowered):
+        found["wechat"].append(match.group(1))
+    for match in re.finditer(CHANNELS["qq"] + SEPARATOR + QQ_ID, lowered):
+        found["qq"].append(match.group(1))
+    found["phone"] = MOBILE.findall(plain) + LANDLINE.findall(plain)
+    return {k: sorted(set(v)) for k, v in found.items()}
+
+
+def extract_urls(text: str) -> list[str]:
+    """Web addresses in listing text, including 'www点xxx点com' and full-width spellings."""
+    plain = DOT_WORDS.sub(".", _plain(text))
+    plain = re.sub(r"(?<=[a-z0-9])\s+\.\s*|\.\s+(?=[a-z0-9])", ".", plain, flags=re.I)
+    urls = []
+    for match in DOMAIN.finditer(plain):
+        value = match.group(1).rstrip("./")
+        if "@" in plain[max(0, match.start() - 1):match.start()]:
+            continue  # an e-mail address, not a site
+        urls.append(value if value.lower().startswith("http") else "http://" + value)
+    return list(dict.fromkeys(u.lower() if "/" not in u[8:] else u for u in urls))

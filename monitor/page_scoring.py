@@ -1,0 +1,85 @@
+"""One scorer for every page: keyword engine on what the page is about, portal comparison on all of it.
+
+Text in recommendation blocks, sidebars and footers is matched too and kept as evidence with its
+region, but only the page's main content decides the keyword verdict."""
+from dataclasses import dataclass
+
+from keywords import Engine, KeywordList, builtin_lists
+
+from storage import Store
+
+from .contacts import extract_contacts, extract_urls
+from .content import text_regions
+from .fingerprint import PortalFingerprint
+from .portals import load_portals
+from .snapshot import PageSnapshot
+from .verdict import Assessment, assess
+
+MAIN_WEIGHT = 0.4  # regions at or above this weight are what the page is about
+
+
+@dataclass
+class ScoredPage:
+    assessment: Assessment
+    hits: list[dict]  # every keyword hit, with the region it was found in and its weight
+
+    @property
+    def verdict(self) -> str:
+        return self.assessment.verdict
+
+
+class PageScorer:
+    def __init__(self, keyword_lists: list[KeywordList], fingerprints: dict[str, dict],
+                 extra_portals: list[dict] = ()):
+        self.engine = Engine(keyword_lists)
+        self.fingerprints = {pid: PortalFingerprint.from_dict(fp) for pid, fp in fingerprints.items()}
+        self.portal_names = {pid: p.name for pid, p in load_portals(list(extra_portals)).items()}
+
+    @classmethod
+    def from_store(cls, store: Store, keyword_list_names: list[str],
+                   portal_ids: list[str] | None = None) -> "PageScorer":
+        """The campaign's keyword lists (imported versions first) and the latest enrolled
+        fingerprints of its portals (all portals when `portal_ids` is None)."""
+        imported = {row["name"]: store.keyword_list(row["name"]) for row in store.keyword_lists()}
+        fingerprints = {pid: fp for pid, fp in store.latest_fingerprints().items()
+                        if portal_ids is None or pid in portal_ids}
+        return cls(campaign_keyword_lists(keyword_list_names, imported), fingerprints, store.portals())
+
+    def score(self, snapshot: PageSnapshot, *, main_text: str | None = None,
+              domain_info=None, canary=None) -> ScoredPage:
+        """`main_text`: what a source's page object says the page is about (title, description);
+        without it the DOM regions decide."""
+        regions = text_regions(snapshot.html)
+        if main_text is None:
+            main_text = "\n".join(r.text for r in regions if r.weight >= MAIN_WEIGHT)
+            rest = [r for r in regions if r.weight < MAIN_WEIGHT]
+        else:
+            rest = regions
+        main = self.engine.match(main_text)
+        hits = [dict(h.to_dict(), region="main", weight=1.0) for h in main.hits]
+        for region in rest:
+            hits += [dict(h.to_dict(), region=region.kind, weight=region.weight)
+                     for h in self.engine.match(region.text).hits]
+        assessment = assess(snapshot, self.fingerprints, keyword_assessment=main,
+                            domain_info=domain_info, canary=canary, portal_names=self.portal_names)
+        return ScoredPage(assessment, hits)
+
+    def record(self, snapshot: PageSnapshot, text: str, **kwargs) -> dict:
+        """The assessment as stored with a page: verdict, reasons, every hit, contacts, addresses."""
+        scored = self.score(snapshot, **kwargs)
+        return {**scored.assessment.to_dict(), "hits": scored.hits,
+                "contacts": extract_contacts(text), "advertised_urls": extract_urls(text)}
+
+
+def campaign_keyword_lists(names: list[str], imported: dict[str, dict]) -> list[KeywordList]:
+    """The lists a campaign names: an imported list supersedes the built-in one of the same name."""
+    builtin = builtin_lists()
+    chosen = []
+    for name in names:
+        if name in imported:
+            chosen.append(KeywordList.from_dicts(name, imported[name]["version"], imported[name]["entries"]))
+        elif name in builtin:
+            chosen.append(builtin[name])
+        else:
+            raise KeyError(name)
+    return chosen

@@ -1,0 +1,126 @@
+"""Fetching single pages outside a crawl (`assess`, `portals enroll`): the browser, or plain HTTP,
+always through the configured proxy, returning snapshots the monitor scores."""
+import asyncio
+import functools
+from dataclasses import dataclass
+from datetime import datetime
+
+from playwright.async_api import Error as PlaywrightError
+from playwright.async_api import async_playwright
+from w3lib.encoding import html_to_unicode
+
+from monitor import CanaryResult, PageSnapshot, fingerprint, is_gov_host, probe
+from storage.clock import BEIJING
+
+from .browser import launch_options
+
+MAX_RESOURCE_BYTES = 2 * 1024 * 1024
+
+
+@dataclass
+class FetchResult:
+    url: str
+    snapshot: PageSnapshot | None
+    error: str | None = None
+    canary: CanaryResult | None = None
+
+
+def wants_canary(snapshot: PageSnapshot) -> bool:
+    """Probe only non-government hosts that show a certificate query form."""
+    form = fingerprint(snapshot).form
+    return bool(form and form.is_certificate_query) and not is_gov_host(snapshot.host)
+
+
+async def _render(context, url: str, timeout_ms: float, canary: bool) -> FetchResult:
+    page = await context.new_page()
+    resources: list[tuple[str, str, bytes]] = []
+
+    async def keep(response):
+        if response.request.resource_type in ("script", "stylesheet", "image", "other", "font"):
+            try:
+                body = await response.body()
+            except PlaywrightError:
+                return
+            if len(body) <= MAX_RESOURCE_BYTES:
+                resources.append((response.url, response.headers.get("content-type", ""), body))
+
+    page.on("response", keep)
+    try:
+        response = await page.goto(url, timeout=timeout_ms, wait_until="load")
+        try:
+            await page.wait_for_load_state("networkidle", timeout=min(timeout_ms, 10_000))
+        except PlaywrightError:
+            pass  # pages that poll forever never go idle; what loaded so far is the page
+        snapshot = PageSnapshot(
+            url=url, final_url=page.url, html=await page.content(), title=await page.title(),
+            status=response.status if response else None,
+            headers=await response.all_headers() if response else {},
+            screenshot_png=await page.screenshot(full_page=True, type="png"),
+            resources=resources, rendered=True, fetched_at=datetime.now(BEIJING))
+        probed = await probe(page) if canary and wants_canary(snapshot) else None
+        return FetchResult(url, snapshot, canary=probed)
+    finally:
+        await page.close()
+
+
+async def _plain(request_context, url: str, timeout_ms: float, canary: bool) -> FetchResult:
+    response = await request_context.get(url, timeout=timeout_ms)
+    try:
+        body = await response.body()
+        return FetchResult(url, PageSnapshot(
+            url=url, final_url=response.url, html=_decode(body, response.headers),
+            status=response.status, headers=response.headers, rendered=False,
+            fetched_at=datetime.now(BEIJING)))
+    finally:
+        await response.dispose()
+
+
+def _decode(body: bytes, headers: dict) -> str:
+    return html_to_unicode(headers.get("content-type"), body)[1]
+
+
+async def _fetch_all(urls, *, render: bool, proxy, chromium, timeout: float,
+                     canary: bool) -> list[FetchResult]:
+    timeout_ms = timeout * 1000
+    async with async_playwright() as pw:
+        results = []
+        if render:
+            browser = await pw.chromium.launch(**launch_options(chromium, proxy))
+            context = await browser.new_context(ignore_https_errors=True, locale="zh-CN",
+                                                viewport={"width": 1280, "height": 900})
+            fetch = functools.partial(_render, context, timeout_ms=timeout_ms, canary=canary)
+        else:
+            context = await pw.request.new_context(
+                ignore_https_errors=True, proxy={"server": proxy} if proxy else None)
+            fetch = functools.partial(_plain, context, timeout_ms=timeout_ms, canary=False)
+        try:
+            for url in urls:
+                try:
+                    results.append(await fetch(url))
+                except PlaywrightError as exc:
+                    results.append(FetchResult(url, None, _error_text(exc)))
+        finally:
+            if render:
+                await browser.close()
+            else:
+                await context.dispose()
+        return results
+
+
+def _error_text(exc: Exception) -> str:
+    text = str(exc).splitlines()[0]
+    for marker, chinese in (("ERR_TUNNEL_CONNECTION_FAILED", "无法通过代理连接该网站（域名无法解析或拒绝连接）"),
+                            ("ERR_NAME_NOT_RESOLVED", "域名无法解析"),
+                            ("ERR_CONNECTION_REFUSED", "连接被拒绝"),
+                            ("ERR_PROXY_CONNECTION_FAILED", "无法连接代理服务器"),
+                            ("Timeout", "访问超时")):
+        if marker in text:
+            return f"{chinese}（{text}）"
+    return text
+
+
+def fetch_pages(urls: list[str], *, render: bool, proxy: str | None, chromium: str | None,
+                timeout: float = 30, canary: bool = False) -> list[FetchResult]:
+    """Fetch each URL in order; with `canary`, probe suspect query forms in the browser."""
+    return asyncio.run(_fetch_all(urls, render=render, proxy=proxy, chromium=chromium,
+                                  timeout=timeout, canary=canary))

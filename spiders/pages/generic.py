@@ -1,0 +1,50 @@
+"""Any web page: its title, visible text and links, whatever site it is on."""
+import hashlib
+import re
+from functools import cached_property
+
+from lxml import html as lxml_html
+from scrapy.http import HtmlResponse, TextResponse
+
+INVISIBLE = ("script", "style", "noscript", "template", "svg", "head")
+BLOCKS = ("p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article",
+          "header", "footer", "nav", "aside", "main", "form", "table", "dd", "dt", "blockquote")
+
+
+class WebPage:
+    def __init__(self, response: TextResponse):
+        self.response = response
+
+    @classmethod
+    def from_html(cls, url: str, html: str) -> "WebPage":
+        return cls(HtmlResponse(url, body=html.encode("utf-8"), encoding="utf-8"))
+
+    @cached_property
+    def tree(self):
+        return lxml_html.document_fromstring(self.response.text or "<html></html>")
+
+    @property
+    def title(self) -> str:
+        titles = self.tree.xpath("//title/text()")
+        return titles[0].strip() if titles else ""
+
+    @cached_property
+    def text(self) -> str:
+        """Visible text, one line per block, whitespace folded."""
+        tree = lxml_html.document_fromstring(self.response.text or "<html></html>")
+        for element in tree.xpath("|".join(f"//{t}" for t in INVISIBLE)):
+            element.drop_tree()
+        # Blocks end lines, so words from neighbouring blocks never run together.
+        for element in tree.xpath("//br|" + "|".join(f"//{t}" for t in BLOCKS)):
+            element.tail = "\n" + (element.tail or "")
+        lines = (re.sub(r"[ \t\u3000\xa0]+", " ", line).strip()
+                 for line in tree.text_content().splitlines())
+        return "\n".join(line for line in lines if line)
+
+    @property
+    def content_sha256(self) -> str:
+        return hashlib.sha256(self.response.body).hexdigest()
+
+    def links(self) -> list[str]:
+        return [self.response.urljoin(href) for href in self.response.css("a::attr(href)").getall()
+                if not href.startswith(("javascript:", "mailto:", "tel:", "#"))]

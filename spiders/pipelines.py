@@ -1,0 +1,99 @@
+"""Item pipelines: assess each page, then store it (and a finding when it is one) in batches."""
+from datetime import datetime
+
+from scrapy import signals
+
+from monitor import PageSnapshot
+from monitor.page_scoring import PageScorer
+from storage import Store
+
+from .items import CrawledPage
+from .persist import persist_page
+
+
+class AssessPipeline:
+    def open_spider(self, spider=None):
+        spider = spider or self.crawler.spider
+        with Store(spider.settings.get("CERTSWEEP_DB")) as store:
+            self.scorer = PageScorer.from_store(store, spider.campaign.keyword_lists,
+                                                spider.campaign.portals)
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        pipeline = cls()
+        pipeline.crawler = crawler
+        return pipeline
+
+    def process_item(self, item: CrawledPage, spider=None):
+        snapshot = PageSnapshot(url=item.url, final_url=item.final_url, html=item.html,
+                                status=item.status, headers=item.headers, title=item.title,
+                                screenshot_png=item.screenshot, rendered=item.rendered,
+                                fetched_at=datetime.fromisoformat(item.fetched_at))
+        main_text = None
+        if item.source == "marketplace":
+            main_text = "\n".join(filter(None, (item.fields.get("title"), item.fields.get("description"))))
+        item.assessment = self.scorer.record(snapshot, item.text, main_text=main_text)
+        return item
+
+
+class StorePipeline:
+    """Writes go in batches (one transaction each): fast, and a crash loses at most one batch,
+    which the resumed run fetches again because those pages are not stored."""
+
+    def __init__(self, crawler):
+        self.crawler = crawler
+        self.batch: list[CrawledPage] = []
+        self.batch_size = crawler.settings.getint("CERTSWEEP_WRITE_BATCH")
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        pipeline = cls(crawler)
+        crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
+        return pipeline
+
+    def open_spider(self, spider=None):
+        """Join the run `certsweep crawl` started, or (plain `scrapy crawl`) continue an
+        unfinished run of this campaign, or start one."""
+        spider = spider or self.crawler.spider
+        campaign = spider.campaign
+        self.store = Store(spider.settings.get("CERTSWEEP_DB"))
+        self.campaign_id = self.store.save_campaign(
+            campaign.name, unit=campaign.unit, start=str(campaign.start), end=str(campaign.end),
+            config=campaign.model_dump(mode="json"))
+        run_id = spider.settings.getint("CERTSWEEP_RUN_ID") or None
+        self.owns_run = run_id is None
+        if run_id is None:
+            unfinished = self.store.unfinished_run(self.campaign_id)
+            run_id = unfinished["id"] if unfinished else self.store.start_run(
+                self.campaign_id, jobdir=spider.settings.get("JOBDIR") or "")
+        self.crawler.stats.set_value("certsweep/run_id", run_id)
+
+    def spider_closed(self, spider, reason):
+        if self.owns_run and reason == "finished":
+            with Store(spider.settings.get("CERTSWEEP_DB")) as store:
+                store.finish_run(self.crawler.stats.get_value("certsweep/run_id"),
+                                 stats=plain_stats(self.crawler.stats.get_stats()))
+
+    def process_item(self, item: CrawledPage, spider=None):
+        self.batch.append(item)
+        if len(self.batch) >= self.batch_size:
+            self.flush()
+        return item
+
+    def close_spider(self, spider=None):
+        self.flush()
+        self.store.close()
+
+    def flush(self) -> None:
+        run_id = self.crawler.stats.get_value("certsweep/run_id")
+        stats = self.crawler.stats
+        with self.store.transaction():
+            for item in self.batch:
+                saved = persist_page(self.store, item, campaign_id=self.campaign_id, run_id=run_id)
+                stats.inc_value("certsweep/pages_stored")
+                if saved.finding_created:
+                    stats.inc_value(f"certsweep/findings/{item.assessment['verdict']}")
+        self.batch.clear()
+
+def plain_stats(stats: dict) -> dict:
+    return {k: v if isinstance(v, (int, float, str)) else str(v) for k, v in stats.items()}

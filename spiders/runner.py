@@ -1,0 +1,92 @@
+"""Running a whole campaign: one Scrapy process, one crawler per kind of source, one stored run.
+
+An interrupted run (Ctrl-C, kill, power loss) stays open; running the campaign again continues it
+with the same JOBDIRs, and pages already stored in that run are not fetched again."""
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from scrapy.crawler import Crawler, CrawlerProcess
+from scrapy.settings import Settings
+from scrapy.utils.project import get_project_settings
+
+from campaign import Campaign, load_campaign
+from storage import Store
+
+from .browser import launch_options
+from .pipelines import plain_stats
+from .spiders.marketplace import MarketplaceSpider
+from .spiders.search import SearchSpider
+from .spiders.seeds import SeedSpider
+
+SPIDERS = (MarketplaceSpider, SearchSpider, SeedSpider)
+
+
+@dataclass
+class RunSummary:
+    run_id: int
+    resumed: bool
+    finished: bool
+    stats: dict[str, dict] = field(default_factory=dict)  # spider name → Scrapy stats
+
+
+def crawl_settings(campaign: Campaign, campaign_path: str, *, db: Path, proxy: str | None,
+                   chromium: str | None, progress: bool) -> Settings:
+    limits = campaign.limits
+    settings = get_project_settings()
+    settings.setmodule("spiders.settings", priority="project")
+    proxy = proxy or campaign.proxy
+    settings.setdict({
+        "CERTSWEEP_DB": str(db), "CERTSWEEP_CAMPAIGN": campaign_path, "CERTSWEEP_PROXY": proxy,
+        "PLAYWRIGHT_LAUNCH_OPTIONS": launch_options(chromium, proxy),
+        "PLAYWRIGHT_MAX_PAGES_PER_CONTEXT": limits.max_open_pages,
+        "CONCURRENT_REQUESTS": limits.concurrency,
+        "CONCURRENT_REQUESTS_PER_DOMAIN": limits.concurrency,
+        "DOWNLOAD_DELAY": limits.per_domain_delay,
+        "AUTOTHROTTLE_ENABLED": limits.autothrottle,
+        "AUTOTHROTTLE_START_DELAY": max(limits.per_domain_delay, 0.1),
+        "ROBOTSTXT_OBEY": limits.obey_robots,
+        "CLOSESPIDER_PAGECOUNT": limits.max_pages,
+        "DOWNLOAD_MAXSIZE": int(limits.max_response_mb * 1024 * 1024),
+        "DOWNLOAD_TIMEOUT": limits.timeout,
+        "PLAYWRIGHT_DEFAULT_NAVIGATION_TIMEOUT": limits.timeout * 1000,
+        "RETRY_TIMES": limits.retries,
+        "LOG_LEVEL": "WARNING" if progress else "INFO",
+    }, priority="cmdline")
+    if progress:
+        settings.set("EXTENSIONS", {"spiders.progress.ProgressExtension": 500}, priority="cmdline")
+    return settings
+
+
+def run_campaign(campaign_path: str, *, db: Path, proxy: str | None = None,
+                 chromium: str | None = None, progress: bool = True) -> RunSummary:
+    campaign = load_campaign(campaign_path)
+    with Store(db) as store:
+        campaign_id = store.save_campaign(campaign.name, unit=campaign.unit, start=str(campaign.start),
+                                          end=str(campaign.end), config=campaign.model_dump(mode="json"))
+        unfinished = store.unfinished_run(campaign_id)
+        jobs = db.with_name(db.name + ".jobs")
+        run_id = unfinished["id"] if unfinished else store.start_run(campaign_id, jobdir=str(jobs))
+    settings = crawl_settings(campaign, str(campaign_path), db=db, proxy=proxy, chromium=chromium,
+                              progress=progress)
+    process = CrawlerProcess(settings)
+    crawlers = []
+    for spider_cls in SPIDERS:
+        spider_settings = settings.copy()
+        spider_settings.set("JOBDIR", str(jobs / f"run-{run_id}" / spider_cls.name), priority="cmdline")
+        spider_settings.set("CERTSWEEP_RUN_ID", run_id, priority="cmdline")
+        # Only seeds are followed link by link; elsewhere depth is pagination, bounded per source.
+        spider_settings.set("DEPTH_LIMIT", campaign.limits.max_depth if spider_cls is SeedSpider else 0,
+                            priority="cmdline")
+        if not spider_cls(campaign=campaign_path).has_sources():
+            continue
+        crawler = Crawler(spider_cls, spider_settings, init_reactor=not crawlers)
+        crawlers.append(crawler)
+        process.crawl(crawler, campaign=str(campaign_path))
+    process.start()
+    stats = {c.spider.name: c.stats.get_stats() for c in crawlers if c.spider}
+    finished = all(s.get("finish_reason") in ("finished", "closespider_pagecount") for s in stats.values())
+    if finished:
+        with Store(db) as store:
+            store.finish_run(run_id, stats={name: plain_stats(s) for name, s in stats.items()})
+    return RunSummary(run_id=run_id, resumed=unfinished is not None, finished=finished, stats=stats)
+

@@ -1,0 +1,55 @@
+"""Scrapy settings for certsweep. `certsweep crawl` overrides the campaign-specific ones."""
+import os
+
+from .browser import launch_options
+
+BOT_NAME = "certsweep"
+SPIDER_MODULES = ["spiders.spiders"]
+NEWSPIDER_MODULE = "spiders.spiders"
+
+# scrapy-playwright needs the asyncio reactor; it also serves plain requests without a browser.
+TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
+DOWNLOAD_HANDLERS = {
+    "http": "scrapy_playwright.handler.ScrapyPlaywrightDownloadHandler",
+    "https": "scrapy_playwright.handler.ScrapyPlaywrightDownloadHandler",
+}
+PLAYWRIGHT_BROWSER_TYPE = "chromium"
+PLAYWRIGHT_LAUNCH_OPTIONS = launch_options(os.environ.get("CERTSWEEP_CHROMIUM"),
+                                           os.environ.get("CERTSWEEP_PROXY"))
+# Fake portals often have self-signed or mismatched certificates: record, but fetch anyway.
+PLAYWRIGHT_CONTEXTS = {"default": {"ignore_https_errors": True, "locale": "zh-CN",
+                                   "viewport": {"width": 1280, "height": 900}}}
+PLAYWRIGHT_MAX_PAGES_PER_CONTEXT = 4
+PLAYWRIGHT_DEFAULT_NAVIGATION_TIMEOUT = 30_000
+
+USER_AGENT = ("Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
+              "Chrome/126.0 Safari/537.36 certsweep")
+ROBOTSTXT_OBEY = True
+CONCURRENT_REQUESTS = 8
+CONCURRENT_REQUESTS_PER_DOMAIN = 8
+DOWNLOAD_DELAY = 0.5
+AUTOTHROTTLE_ENABLED = True
+DOWNLOAD_TIMEOUT = 30
+DOWNLOAD_MAXSIZE = 10 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 0
+RETRY_TIMES = 2
+DEPTH_LIMIT = 3
+LOG_LEVEL = "INFO"
+FEED_EXPORT_ENCODING = "utf-8"
+
+DOWNLOADER_MIDDLEWARES = {
+    "spiders.middlewares.ProxyMiddleware": 350,
+    "spiders.middlewares.SkipStoredMiddleware": 360,
+    # Below HttpCompressionMiddleware (590) in process_response order: sees decompressed bytes.
+    "spiders.charset.CharsetMiddleware": 580,
+}
+ITEM_PIPELINES = {
+    "spiders.pipelines.AssessPipeline": 300,
+    "spiders.pipelines.StorePipeline": 800,
+}
+
+CERTSWEEP_DB = os.environ.get("CERTSWEEP_DB", "certsweep.db")
+CERTSWEEP_PROXY = os.environ.get("CERTSWEEP_PROXY")
+CERTSWEEP_CAMPAIGN = os.environ.get("CERTSWEEP_CAMPAIGN", "default")
+CERTSWEEP_RUN_ID = None
+CERTSWEEP_WRITE_BATCH = 50
