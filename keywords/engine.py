@@ -168,8 +168,16 @@ class Engine:
         return self._normalizer.rule_for(matched) or self._normalizer.rule_for(keyword.term) or "exact"
 
     def _negation_before(self, norm: str, start: int) -> str | None:
-        """A negation right before the hit, or one Chinese character before
-        it (不搞包过, 拒绝代考)."""
+        """A negation right before the hit, one Chinese character before it
+        (不搞包过, 拒绝代考), or before a filler word (不办理任何免考证书)."""
+        found = self._negation_at(norm, start)
+        if found is None:
+            for filler in NEGATION_FILLERS:
+                if start > len(filler) and norm.startswith(filler, start - len(filler)):
+                    return self._negation_at(norm, start - len(filler))
+        return found
+
+    def _negation_at(self, norm: str, start: int) -> str | None:
         for gap in (0, 1):
             end = start - gap
             if end <= 0 or (gap and not _is_han(norm[end])):
@@ -180,6 +188,10 @@ class Engine:
                 if end >= length and norm[end - length : end] in terms:
                     return norm[end - length : end]
         return None
+
+
+# Words that may stand between a negation and what it negates without changing its sense.
+NEGATION_FILLERS = ("所谓的", "所谓", "任何", "一切", "什么")
 
 
 def _is_latin(char: str) -> bool:

@@ -45,7 +45,8 @@ def test_listings_selling_certificates_become_findings_for_market_regulators(cra
     assert set(found.values()) == {"samr"}
 
 
-@pytest.mark.parametrize("innocent", ["恒安安全培训学校 低压电工作业", "警惕“免考拿证”骗局"])
+@pytest.mark.parametrize("innocent", ["恒安安全培训学校 低压电工作业", "电工证 报名咨询 正规考试 不包过",
+                                      "警惕“免考拿证”骗局"])
 def test_training_schools_and_warnings_are_stored_but_not_flagged(crawled, innocent):
     db, _ = crawled
     stored = rows(db, f"SELECT id FROM pages WHERE title LIKE '%{innocent}%'")
