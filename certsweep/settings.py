@@ -21,6 +21,7 @@ class Settings:
     dns_server: str | None
     whois_server: str | None
     chromium: str | None
+    ca_bundle: str | None
 
     def open_store(self) -> Store:
         return Store(self.db)
@@ -67,11 +68,13 @@ def with_settings(command):
                   help="WHOIS 服务器 主机:端口（环境变量 CERTSWEEP_WHOIS_SERVER）")
     @click.option("--chromium", envvar="CERTSWEEP_CHROMIUM",
                   help="浏览器可执行文件；默认用 Playwright 自带浏览器，没有则用 /usr/bin/chromium")
+    @click.option("--ca-bundle", envvar="CERTSWEEP_CA_BUNDLE", type=click.Path(dir_okay=False),
+                  help="判断网站证书是否可信所用的 CA 证书文件；默认用系统证书库")
     @functools.wraps(command)
-    def wrapper(*args, db, proxy, dns_server, whois_server, chromium, **kwargs):
+    def wrapper(*args, db, proxy, dns_server, whois_server, chromium, ca_bundle, **kwargs):
         settings = Settings(db=Path(db), proxy=proxy or None,
                             dns_server=host_port(dns_server, "--dns-server"),
                             whois_server=host_port(whois_server, "--whois-server"),
-                            chromium=chromium)
+                            chromium=chromium, ca_bundle=ca_bundle)
         return command(settings, *args, **kwargs)
     return wrapper

@@ -82,7 +82,7 @@ class CampaignSpider(scrapy.Spider):
             headers={k.decode("latin-1"): b", ".join(v).decode("latin-1")
                      for k, v in response.headers.items()},
             rendered="playwright" in response.flags or bool(response.meta.get("playwright")),
-            screenshot=screenshot, fetched_at=now())
+            screenshot=screenshot, tls=response.meta.get("tls"), fetched_at=now())
 
     def advertised_requests(self, text: str, path: list[str]):
         """Every address a seller writes into a listing goes to the portal check."""

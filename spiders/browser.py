@@ -10,6 +10,12 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-quic"]
 
 
+# Every browser context: fake portals often have self-signed or mismatched certificates, so
+# record but fetch anyway; a source with a login adds its storage_state.
+BROWSER_CONTEXT = {"ignore_https_errors": True, "locale": "zh-CN",
+                   "viewport": {"width": 1280, "height": 900}}
+
+
 def chromium_executable(configured: str | None = None) -> str | None:
     """None means "Playwright's bundled browser"; a path means that executable."""
     if configured:

@@ -15,8 +15,9 @@ class Enrolment:
 
 
 def enroll_portals(store: Store, portals: list[Portal], *, proxy: str | None,
-                   chromium: str | None) -> list[Enrolment]:
-    results = fetch_pages([p.url for p in portals], render=True, proxy=proxy, chromium=chromium)
+                   chromium: str | None, ca_bundle: str | None = None) -> list[Enrolment]:
+    results = fetch_pages([p.url for p in portals], render=True, proxy=proxy, chromium=chromium,
+                          ca_bundle=ca_bundle)
     enrolled = []
     for portal, result in zip(portals, results):
         if result.snapshot is None or (result.snapshot.status or 0) >= 400:

@@ -4,6 +4,7 @@ import asyncio
 import functools
 from dataclasses import dataclass
 from datetime import datetime
+from urllib.parse import urlsplit
 
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import async_playwright
@@ -12,7 +13,8 @@ from w3lib.encoding import html_to_unicode
 from monitor import CanaryResult, PageSnapshot, fingerprint, is_gov_host, probe
 from storage.clock import BEIJING
 
-from .browser import launch_options
+from .browser import BROWSER_CONTEXT, launch_options
+from .tls import check_tls
 
 MAX_RESOURCE_BYTES = 2 * 1024 * 1024
 
@@ -80,14 +82,13 @@ def _decode(body: bytes, headers: dict) -> str:
 
 
 async def _fetch_all(urls, *, render: bool, proxy, chromium, timeout: float,
-                     canary: bool) -> list[FetchResult]:
+                     canary: bool, ca_bundle: str | None) -> list[FetchResult]:
     timeout_ms = timeout * 1000
     async with async_playwright() as pw:
         results = []
         if render:
             browser = await pw.chromium.launch(**launch_options(chromium, proxy))
-            context = await browser.new_context(ignore_https_errors=True, locale="zh-CN",
-                                                viewport={"width": 1280, "height": 900})
+            context = await browser.new_context(**BROWSER_CONTEXT)
             fetch = functools.partial(_render, context, timeout_ms=timeout_ms, canary=canary)
         else:
             context = await pw.request.new_context(
@@ -96,7 +97,12 @@ async def _fetch_all(urls, *, render: bool, proxy, chromium, timeout: float,
         try:
             for url in urls:
                 try:
-                    results.append(await fetch(url))
+                    result = await fetch(url)
+                    final = urlsplit(result.snapshot.final_url)
+                    if final.scheme == "https":
+                        result.snapshot.tls = await asyncio.to_thread(
+                            check_tls, final.hostname, final.port or 443, proxy=proxy, ca_bundle=ca_bundle)
+                    results.append(result)
                 except PlaywrightError as exc:
                     results.append(FetchResult(url, None, _error_text(exc)))
         finally:
@@ -120,7 +126,9 @@ def _error_text(exc: Exception) -> str:
 
 
 def fetch_pages(urls: list[str], *, render: bool, proxy: str | None, chromium: str | None,
-                timeout: float = 30, canary: bool = False) -> list[FetchResult]:
-    """Fetch each URL in order; with `canary`, probe suspect query forms in the browser."""
+                timeout: float = 30, canary: bool = False,
+                ca_bundle: str | None = None) -> list[FetchResult]:
+    """Fetch each URL in order, recording TLS facts for https; with `canary`, probe suspect
+    query forms in the browser."""
     return asyncio.run(_fetch_all(urls, render=render, proxy=proxy, chromium=chromium,
-                                  timeout=timeout, canary=canary))
+                                  timeout=timeout, canary=canary, ca_bundle=ca_bundle))

@@ -28,6 +28,7 @@ class CrawledPage:
     headers: dict = field(default_factory=dict)
     rendered: bool = False
     screenshot: bytes | None = None
+    tls: dict | None = None  # certificate facts and whether it validates (spiders.tls)
     fetched_at: str = ""
     assessment: dict | None = None
 
@@ -41,6 +42,6 @@ class CrawledPage:
                    content_type=snapshot.headers.get("content-type", ""), encoding="utf-8",
                    content_sha256=hashlib.sha256(snapshot.html.encode()).hexdigest(),
                    source=source, source_name=source, path=path, headers=dict(snapshot.headers),
-                   rendered=snapshot.rendered, screenshot=snapshot.screenshot_png,
+                   rendered=snapshot.rendered, screenshot=snapshot.screenshot_png, tls=snapshot.tls,
                    fetched_at=(snapshot.fetched_at.isoformat(timespec="seconds")
                                if snapshot.fetched_at else now()))

@@ -30,7 +30,8 @@ def persist_page(store: Store, item: CrawledPage, *, campaign_id: int | None,
         return Persisted(page.id, None, False)
     details = {"fields": item.fields, "path": item.path, "source_name": item.source_name,
                "contacts": assessment["contacts"], "advertised_urls": assessment["advertised_urls"],
-               "components": assessment.get("components"), "canary": assessment.get("canary")}
+               "components": assessment.get("components"), "canary": assessment.get("canary"),
+               "tls": item.tls}
     finding_id, created = store.save_finding({
         "canonical_url": item.canonical_url, "page_id": page.id, "campaign_id": campaign_id,
         "kind": assessment["verdict"], "source": item.source, "verdict": assessment["verdict"],

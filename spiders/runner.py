@@ -30,13 +30,14 @@ class RunSummary:
 
 
 def crawl_settings(campaign: Campaign, campaign_path: str, *, db: Path, proxy: str | None,
-                   chromium: str | None, progress: bool) -> Settings:
+                   chromium: str | None, ca_bundle: str | None, progress: bool) -> Settings:
     limits = campaign.limits
     settings = get_project_settings()
     settings.setmodule("spiders.settings", priority="project")
     proxy = proxy or campaign.proxy
     settings.setdict({
         "CERTSWEEP_DB": str(db), "CERTSWEEP_CAMPAIGN": campaign_path, "CERTSWEEP_PROXY": proxy,
+        "CERTSWEEP_CA_BUNDLE": ca_bundle,
         "PLAYWRIGHT_LAUNCH_OPTIONS": launch_options(chromium, proxy),
         "PLAYWRIGHT_MAX_PAGES_PER_CONTEXT": limits.max_open_pages,
         "CONCURRENT_REQUESTS": limits.concurrency,
@@ -58,8 +59,11 @@ def crawl_settings(campaign: Campaign, campaign_path: str, *, db: Path, proxy: s
 
 
 def run_campaign(campaign_path: str, *, db: Path, proxy: str | None = None,
-                 chromium: str | None = None, progress: bool = True) -> RunSummary:
+                 chromium: str | None = None, ca_bundle: str | None = None,
+                 progress: bool = True) -> RunSummary:
     campaign = load_campaign(campaign_path)
+    # Instantiating a spider reads its sources (login state files...): fail before writing anything.
+    active = [cls for cls in SPIDERS if cls(campaign=campaign_path).has_sources()]
     with Store(db) as store:
         campaign_id = store.save_campaign(campaign.name, unit=campaign.unit, start=str(campaign.start),
                                           end=str(campaign.end), config=campaign.model_dump(mode="json"))
@@ -67,18 +71,16 @@ def run_campaign(campaign_path: str, *, db: Path, proxy: str | None = None,
         jobs = db.with_name(db.name + ".jobs")
         run_id = unfinished["id"] if unfinished else store.start_run(campaign_id, jobdir=str(jobs))
     settings = crawl_settings(campaign, str(campaign_path), db=db, proxy=proxy, chromium=chromium,
-                              progress=progress)
+                              ca_bundle=ca_bundle, progress=progress)
     process = CrawlerProcess(settings)
     crawlers = []
-    for spider_cls in SPIDERS:
+    for spider_cls in active:
         spider_settings = settings.copy()
         spider_settings.set("JOBDIR", str(jobs / f"run-{run_id}" / spider_cls.name), priority="cmdline")
         spider_settings.set("CERTSWEEP_RUN_ID", run_id, priority="cmdline")
         # Only seeds are followed link by link; elsewhere depth is pagination, bounded per source.
         spider_settings.set("DEPTH_LIMIT", campaign.limits.max_depth if spider_cls is SeedSpider else 0,
                             priority="cmdline")
-        if not spider_cls(campaign=campaign_path).has_sources():
-            continue
         crawler = Crawler(spider_cls, spider_settings, init_reactor=not crawlers)
         crawlers.append(crawler)
         process.crawl(crawler, campaign=str(campaign_path))

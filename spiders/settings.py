@@ -1,7 +1,7 @@
 """Scrapy settings for certsweep. `certsweep crawl` overrides the campaign-specific ones."""
 import os
 
-from .browser import launch_options
+from .browser import BROWSER_CONTEXT, launch_options
 
 BOT_NAME = "certsweep"
 SPIDER_MODULES = ["spiders.spiders"]
@@ -16,9 +16,7 @@ DOWNLOAD_HANDLERS = {
 PLAYWRIGHT_BROWSER_TYPE = "chromium"
 PLAYWRIGHT_LAUNCH_OPTIONS = launch_options(os.environ.get("CERTSWEEP_CHROMIUM"),
                                            os.environ.get("CERTSWEEP_PROXY"))
-# Fake portals often have self-signed or mismatched certificates: record, but fetch anyway.
-PLAYWRIGHT_CONTEXTS = {"default": {"ignore_https_errors": True, "locale": "zh-CN",
-                                   "viewport": {"width": 1280, "height": 900}}}
+PLAYWRIGHT_CONTEXTS = {"default": BROWSER_CONTEXT}
 PLAYWRIGHT_MAX_PAGES_PER_CONTEXT = 4
 PLAYWRIGHT_DEFAULT_NAVIGATION_TIMEOUT = 30_000
 
@@ -42,6 +40,7 @@ DOWNLOADER_MIDDLEWARES = {
     "spiders.middlewares.SkipStoredMiddleware": 360,
     # Below HttpCompressionMiddleware (590) in process_response order: sees decompressed bytes.
     "spiders.charset.CharsetMiddleware": 580,
+    "spiders.tls.TlsMiddleware": 590,
 }
 ITEM_PIPELINES = {
     "spiders.pipelines.AssessPipeline": 300,
@@ -50,6 +49,7 @@ ITEM_PIPELINES = {
 
 CERTSWEEP_DB = os.environ.get("CERTSWEEP_DB", "certsweep.db")
 CERTSWEEP_PROXY = os.environ.get("CERTSWEEP_PROXY")
+CERTSWEEP_CA_BUNDLE = os.environ.get("CERTSWEEP_CA_BUNDLE")
 CERTSWEEP_CAMPAIGN = os.environ.get("CERTSWEEP_CAMPAIGN", "default")
 CERTSWEEP_RUN_ID = None
 CERTSWEEP_WRITE_BATCH = 50

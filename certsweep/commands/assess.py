@@ -37,7 +37,7 @@ def assess(settings, urls, url_file, render, canary, store, campaign_file, as_js
     with settings.open_store() as db:
         scorer = PageScorer.from_store(db, campaign.keyword_lists, campaign.portals)
         fetched = fetch_pages(urls, render=render, proxy=settings.proxy, chromium=settings.chromium,
-                              canary=canary and render)
+                              canary=canary and render, ca_bundle=settings.ca_bundle)
         for result in fetched:
             record = _assess_one(db, scorer, result, store)
             click.echo(json.dumps(record, ensure_ascii=False) if as_json else _line(record))

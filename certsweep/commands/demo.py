@@ -25,9 +25,10 @@ def demo(settings):
         with settings.open_store() as store:
             click.echo("采集真实查询平台指纹……")
             for result in enroll_portals(store, list(load_portals(store.portals()).values()),
-                                         proxy=live.proxy_url, chromium=settings.chromium):
+                                         proxy=live.proxy_url, chromium=settings.chromium,
+                                         ca_bundle=str(live.ca_cert_path)):
                 click.echo(f"  {result.portal.name}：{'完成' if result.error is None else result.error}")
         summary = run_campaign(str(DEMO_CAMPAIGN), db=settings.db, proxy=live.proxy_url,
-                               chromium=settings.chromium)
+                               chromium=settings.chromium, ca_bundle=str(live.ca_cert_path))
     print_run_summary(settings, summary)
     click.echo(f"结果已保存到 {settings.db}")

@@ -28,7 +28,8 @@ def assessed(enrolled_db, fixture_internet, tmp_path_factory):
     urls = tmp_path_factory.mktemp("urls") / "urls.txt"
     urls.write_text("https://cx.mem.gov.cn/\nhttps://no-such-host.example.org/\n", encoding="utf-8")
     result = certsweep("assess", "--db", str(enrolled_db), "--json", "https://cx-mem-gov.cn/",
-                       "--file", str(urls), internet=fixture_internet)
+                       "--file", str(urls), "--ca-bundle", str(fixture_internet.ca_cert_path),
+                       internet=fixture_internet)
     assert result.returncode == 0, result.stderr
     return [json.loads(line) for line in result.stdout.splitlines()]
 
@@ -63,6 +64,8 @@ def test_findings_and_canary_evidence_are_stored(assessed, enrolled_db):
     conn = sqlite3.connect(enrolled_db)
     kinds = dict(conn.execute("SELECT canonical_url, kind FROM findings").fetchall())
     assert kinds == {"https://cx-mem-gov.cn/": "fake_portal"}
+    tls = json.loads(conn.execute("SELECT details FROM findings").fetchone()[0])["tls"]
+    assert tls["valid"] and tls["host"] == "cx-mem-gov.cn" and len(tls["sha256"]) == 64
     evidence = {k for (k,) in conn.execute("SELECT kind FROM evidence")}
     assert {"screenshot", "canary_screenshot"} <= evidence
 
