@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 import click
 
 from keywords import builtin_lists
+from spiders.network import Network
 from storage import Store
 
 from .errors import UserError
@@ -22,6 +23,11 @@ class Settings:
     whois_server: str | None
     chromium: str | None
     ca_bundle: str | None
+
+    @property
+    def network(self) -> Network:
+        return Network(proxy=self.proxy, dns_server=self.dns_server, whois_server=self.whois_server,
+                       chromium=self.chromium, ca_bundle=self.ca_bundle)
 
     def open_store(self) -> Store:
         return Store(self.db)

@@ -4,7 +4,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 VENV=${VENV:-.venv}
-SYSTEM_PACKAGES=(chromium fonts-noto-cjk redis-server poppler-utils)
+# chromium: the browser; fonts-noto-cjk: Chinese in screenshots and PDF reports; redis-server:
+# distributed crawls; poppler-utils: PDF checks in tests; libpango*: WeasyPrint's PDF layout.
+SYSTEM_PACKAGES=(chromium fonts-noto-cjk redis-server poppler-utils libpango-1.0-0 libpangoft2-1.0-0)
 
 missing=()
 for pkg in "${SYSTEM_PACKAGES[@]}"; do

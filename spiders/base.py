@@ -10,6 +10,7 @@ from campaign import Campaign, load_campaign
 from monitor.contacts import extract_urls
 from storage.clock import now
 
+from .capture import capture_from_response, capture_meta
 from .items import CrawledPage
 from .pages import WebPage
 from .urls import canonical_url
@@ -51,9 +52,9 @@ class CampaignSpider(scrapy.Spider):
         mode = self.campaign.limits.render
         if mode == "never" or (mode == "auto" and not wanted):
             return {}
-        return {"playwright": True, "playwright_page_methods": [
+        return {"playwright": True, **capture_meta([
             PageMethod("wait_for_load_state", "networkidle"),
-            PageMethod("screenshot", full_page=True, type="png")]}
+            PageMethod("screenshot", full_page=True, type="png")])}
 
     def rendered_again(self, response) -> scrapy.Request | None:
         """A page whose text only exists after JavaScript (a single-page app) is fetched again
@@ -82,7 +83,8 @@ class CampaignSpider(scrapy.Spider):
             headers={k.decode("latin-1"): b", ".join(v).decode("latin-1")
                      for k, v in response.headers.items()},
             rendered="playwright" in response.flags or bool(response.meta.get("playwright")),
-            screenshot=screenshot, tls=response.meta.get("tls"), fetched_at=now())
+            screenshot=screenshot, tls=response.meta.get("tls"),
+            capture=capture_from_response(response), fetched_at=now())
 
     def advertised_requests(self, text: str, path: list[str]):
         """Every address a seller writes into a listing goes to the portal check."""

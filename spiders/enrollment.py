@@ -5,6 +5,7 @@ from monitor import Portal, fingerprint
 from storage import Store
 
 from .fetch import fetch_pages
+from .network import Network
 
 
 @dataclass
@@ -14,10 +15,8 @@ class Enrolment:
     error: str | None = None
 
 
-def enroll_portals(store: Store, portals: list[Portal], *, proxy: str | None,
-                   chromium: str | None, ca_bundle: str | None = None) -> list[Enrolment]:
-    results = fetch_pages([p.url for p in portals], render=True, proxy=proxy, chromium=chromium,
-                          ca_bundle=ca_bundle)
+def enroll_portals(store: Store, portals: list[Portal], network: Network) -> list[Enrolment]:
+    results = fetch_pages([p.url for p in portals], render=True, network=network)
     enrolled = []
     for portal, result in zip(portals, results):
         if result.snapshot is None or (result.snapshot.status or 0) >= 400:

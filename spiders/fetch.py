@@ -14,6 +14,7 @@ from monitor import CanaryResult, PageSnapshot, fingerprint, is_gov_host, probe
 from storage.clock import BEIJING
 
 from .browser import BROWSER_CONTEXT, launch_options
+from .network import Network
 from .tls import check_tls
 
 MAX_RESOURCE_BYTES = 2 * 1024 * 1024
@@ -81,18 +82,18 @@ def _decode(body: bytes, headers: dict) -> str:
     return html_to_unicode(headers.get("content-type"), body)[1]
 
 
-async def _fetch_all(urls, *, render: bool, proxy, chromium, timeout: float,
-                     canary: bool, ca_bundle: str | None) -> list[FetchResult]:
+async def _fetch_all(urls, *, render: bool, network: Network, timeout: float,
+                     canary: bool) -> list[FetchResult]:
     timeout_ms = timeout * 1000
     async with async_playwright() as pw:
         results = []
         if render:
-            browser = await pw.chromium.launch(**launch_options(chromium, proxy))
+            browser = await pw.chromium.launch(**launch_options(network.chromium, network.proxy))
             context = await browser.new_context(**BROWSER_CONTEXT)
             fetch = functools.partial(_render, context, timeout_ms=timeout_ms, canary=canary)
         else:
             context = await pw.request.new_context(
-                ignore_https_errors=True, proxy={"server": proxy} if proxy else None)
+                ignore_https_errors=True, proxy={"server": network.proxy} if network.proxy else None)
             fetch = functools.partial(_plain, context, timeout_ms=timeout_ms, canary=False)
         try:
             for url in urls:
@@ -101,7 +102,8 @@ async def _fetch_all(urls, *, render: bool, proxy, chromium, timeout: float,
                     final = urlsplit(result.snapshot.final_url)
                     if final.scheme == "https":
                         result.snapshot.tls = await asyncio.to_thread(
-                            check_tls, final.hostname, final.port or 443, proxy=proxy, ca_bundle=ca_bundle)
+                            check_tls, final.hostname, final.port or 443, proxy=network.proxy,
+                            ca_bundle=network.ca_bundle)
                     results.append(result)
                 except PlaywrightError as exc:
                     results.append(FetchResult(url, None, _error_text(exc)))
@@ -125,10 +127,9 @@ def _error_text(exc: Exception) -> str:
     return text
 
 
-def fetch_pages(urls: list[str], *, render: bool, proxy: str | None, chromium: str | None,
-                timeout: float = 30, canary: bool = False,
-                ca_bundle: str | None = None) -> list[FetchResult]:
+def fetch_pages(urls: list[str], *, render: bool, network: Network, timeout: float = 30,
+                canary: bool = False) -> list[FetchResult]:
     """Fetch each URL in order, recording TLS facts for https; with `canary`, probe suspect
     query forms in the browser."""
-    return asyncio.run(_fetch_all(urls, render=render, proxy=proxy, chromium=chromium,
-                                  timeout=timeout, canary=canary, ca_bundle=ca_bundle))
+    return asyncio.run(_fetch_all(urls, render=render, network=network, timeout=timeout,
+                                  canary=canary))

@@ -31,6 +31,7 @@ class CrawledPage:
     tls: dict | None = None  # certificate facts and whether it validates (spiders.tls)
     fetched_at: str = ""
     assessment: dict | None = None
+    capture: dict | None = None  # raw exchanges and timing for evidence (spiders.capture)
 
     @classmethod
     def from_snapshot(cls, snapshot, *, source: str, path: list[str]) -> "CrawledPage":

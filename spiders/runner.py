@@ -13,6 +13,7 @@ from campaign import Campaign, load_campaign
 from storage import Store
 
 from .browser import launch_options
+from .network import Network
 from .pipelines import plain_stats
 from .spiders.marketplace import MarketplaceSpider
 from .spiders.search import SearchSpider
@@ -29,16 +30,17 @@ class RunSummary:
     stats: dict[str, dict] = field(default_factory=dict)  # spider name → Scrapy stats
 
 
-def crawl_settings(campaign: Campaign, campaign_path: str, *, db: Path, proxy: str | None,
-                   chromium: str | None, ca_bundle: str | None, progress: bool) -> Settings:
+def crawl_settings(campaign: Campaign, campaign_path: str, *, db: Path, network: Network,
+                   progress: bool) -> Settings:
     limits = campaign.limits
     settings = get_project_settings()
     settings.setmodule("spiders.settings", priority="project")
-    proxy = proxy or campaign.proxy
+    proxy = network.proxy or campaign.proxy
     settings.setdict({
         "CERTSWEEP_DB": str(db), "CERTSWEEP_CAMPAIGN": campaign_path, "CERTSWEEP_PROXY": proxy,
-        "CERTSWEEP_CA_BUNDLE": ca_bundle,
-        "PLAYWRIGHT_LAUNCH_OPTIONS": launch_options(chromium, proxy),
+        "CERTSWEEP_CA_BUNDLE": network.ca_bundle, "CERTSWEEP_DNS_SERVER": network.dns_server,
+        "CERTSWEEP_WHOIS_SERVER": network.whois_server,
+        "PLAYWRIGHT_LAUNCH_OPTIONS": launch_options(network.chromium, proxy),
         "PLAYWRIGHT_MAX_PAGES_PER_CONTEXT": limits.max_open_pages,
         "CONCURRENT_REQUESTS": limits.concurrency,
         "CONCURRENT_REQUESTS_PER_DOMAIN": limits.concurrency,
@@ -58,8 +60,7 @@ def crawl_settings(campaign: Campaign, campaign_path: str, *, db: Path, proxy: s
     return settings
 
 
-def run_campaign(campaign_path: str, *, db: Path, proxy: str | None = None,
-                 chromium: str | None = None, ca_bundle: str | None = None,
+def run_campaign(campaign_path: str, *, db: Path, network: Network = Network(),
                  progress: bool = True) -> RunSummary:
     campaign = load_campaign(campaign_path)
     # Instantiating a spider reads its sources (login state files...): fail before writing anything.
@@ -70,8 +71,7 @@ def run_campaign(campaign_path: str, *, db: Path, proxy: str | None = None,
         unfinished = store.unfinished_run(campaign_id)
         jobs = db.with_name(db.name + ".jobs")
         run_id = unfinished["id"] if unfinished else store.start_run(campaign_id, jobdir=str(jobs))
-    settings = crawl_settings(campaign, str(campaign_path), db=db, proxy=proxy, chromium=chromium,
-                              ca_bundle=ca_bundle, progress=progress)
+    settings = crawl_settings(campaign, str(campaign_path), db=db, network=network, progress=progress)
     process = CrawlerProcess(settings)
     crawlers = []
     for spider_cls in active:

@@ -44,6 +44,7 @@ DOWNLOADER_MIDDLEWARES = {
 }
 ITEM_PIPELINES = {
     "spiders.pipelines.AssessPipeline": 300,
+    "spiders.evidence_pipeline.EvidencePipeline": 400,
     "spiders.pipelines.StorePipeline": 800,
 }
 

@@ -1,10 +1,18 @@
-"""Evidence files: content-addressed (named by SHA-256), written once, never overwritten."""
+"""Evidence files: content-addressed (named by SHA-256), written once, never overwritten.
+
+Every file added is entered in the chain-of-custody log; captures (one per fetch of a page that
+became a finding) group the files taken together with the facts of how they were taken."""
 import hashlib
 import os
 from pathlib import Path
 
 from .clock import now
-from .jsoncol import dumps
+from .jsoncol import decode, dumps
+
+SYSTEM_ACTOR = "certsweep"
+CAPTURE_FIELDS = ("canonical_url", "page_id", "url", "final_url", "method", "started_at",
+                  "ended_at", "clock_source", "tool", "tool_version", "operator", "campaign",
+                  "server_ip")
 
 
 class EvidenceMixin:
@@ -14,7 +22,8 @@ class EvidenceMixin:
 
     def add_evidence(self, data: bytes, *, kind: str, content_type: str, suffix: str,
                      finding_id: int | None = None, page_id: int | None = None,
-                     meta: dict | None = None) -> dict:
+                     capture_id: int | None = None, meta: dict | None = None,
+                     actor: str = SYSTEM_ACTOR) -> dict:
         sha = hashlib.sha256(data).hexdigest()
         path = self.evidence_dir / sha[:2] / f"{sha}{suffix}"
         if not path.exists():
@@ -22,12 +31,42 @@ class EvidenceMixin:
             tmp = path.with_suffix(path.suffix + ".part")
             tmp.write_bytes(data)
             os.replace(tmp, path)  # a crash never leaves a half-written file under the real name
-        row = {"finding_id": finding_id, "page_id": page_id, "kind": kind, "sha256": sha,
-               "path": str(path.relative_to(self.evidence_dir)), "size": len(data),
+        row = {"finding_id": finding_id, "page_id": page_id, "capture_id": capture_id, "kind": kind,
+               "sha256": sha, "path": str(path.relative_to(self.evidence_dir)), "size": len(data),
                "content_type": content_type, "captured_at": now(), "meta": dumps(meta or {})}
         with self.transaction():
             row["id"] = self.db["evidence"].insert(row).last_pk
+            self.append_custody(actor, "evidence.add", "evidence", row["id"], sha256=sha,
+                                details={"kind": kind, "size": len(data), "path": row["path"],
+                                         "capture_id": capture_id, "finding_id": finding_id})
         return row
 
     def evidence(self, finding_id: int) -> list[dict]:
         return list(self.db["evidence"].rows_where("finding_id = ?", [finding_id], order_by="id"))
+
+    def evidence_of_captures(self, capture_ids: list[int]) -> list[dict]:
+        marks = ",".join("?" * len(capture_ids))
+        return list(self.db["evidence"].rows_where(f"capture_id IN ({marks})", list(capture_ids),
+                                                   order_by="id"))
+
+    def all_evidence(self) -> list[dict]:
+        return list(self.db["evidence"].rows_where(order_by="id"))
+
+    def evidence_file(self, row: dict) -> Path:
+        return self.evidence_dir / row["path"]
+
+    def add_capture(self, capture: dict, *, actor: str = SYSTEM_ACTOR) -> int:
+        """`capture`: the CAPTURE_FIELDS, `path` (navigation steps) and `facts` (JSON values)."""
+        values = {k: capture.get(k) for k in CAPTURE_FIELDS}
+        values["path"] = dumps(capture.get("path", []))
+        values["facts"] = dumps(capture.get("facts", {}))
+        with self.transaction():
+            capture_id = self.db["captures"].insert(values).last_pk
+            self.append_custody(actor, "capture.add", "capture", capture_id,
+                                details={"url": values["url"], "method": values["method"],
+                                         "started_at": values["started_at"]})
+        return capture_id
+
+    def captures(self, canonical_url: str) -> list[dict]:
+        rows = self.db["captures"].rows_where("canonical_url = ?", [canonical_url], order_by="id")
+        return [decode(r, "path", "facts") for r in rows]

@@ -138,5 +138,30 @@ def m004_portal_details(db: Database) -> None:
     db["portals"].add_column("render", int)
 
 
+@migration
+def m006_evidence(db: Database) -> None:
+    # One row per capture of a page; a later fetch adds a capture, never replaces one.
+    db["captures"].create(
+        {"id": int, "canonical_url": str, "page_id": int, "url": str, "final_url": str,
+         "method": str, "started_at": str, "ended_at": str, "clock_source": str, "tool": str,
+         "tool_version": str, "operator": str, "campaign": str, "path": str, "server_ip": str,
+         "facts": str},
+        pk="id", not_null={"canonical_url"},
+    )
+    db["captures"].create_index(["canonical_url"])
+    db["evidence"].add_column("capture_id", int)
+    db["evidence"].create_index(["capture_id"])
+    # Chain of custody: each row carries the hash of the one before, so an edit shows.
+    db["custody_log"].create(
+        {"id": int, "at": str, "actor": str, "action": str, "object_type": str,
+         "object_id": str, "sha256": str, "details": str, "prev_hash": str, "row_hash": str},
+        pk="id", not_null={"row_hash"},
+    )
+    for table in ("captures", "custody_log"):
+        for verb in ("UPDATE", "DELETE"):
+            db.execute(f"""CREATE TRIGGER {table}_no_{verb.lower()} BEFORE {verb} ON {table}
+                           BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END""")
+
+
 SCHEMA_VERSION = len(MIGRATION_NAMES)
 KNOWN_MIGRATIONS = frozenset(MIGRATION_NAMES)

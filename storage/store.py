@@ -7,6 +7,7 @@ from sqlite_utils import Database
 
 from .audit import AuditMixin
 from .campaigns import CampaignsMixin
+from .custody import CustodyMixin
 from .domains import DomainsMixin
 from .errors import SchemaTooNewError, StorageError
 from .evidence import EvidenceMixin
@@ -20,7 +21,7 @@ BUSY_TIMEOUT_MS = 30_000
 
 
 class Store(PagesMixin, FindingsMixin, CampaignsMixin, DomainsMixin, PortalsMixin,
-            KeywordListsMixin, EvidenceMixin, AuditMixin):
+            KeywordListsMixin, EvidenceMixin, CustodyMixin, AuditMixin):
     """Everything certsweep keeps. Open with `Store(path)`; the schema is migrated forward on open."""
 
     def __init__(self, path: str | Path, *, migrate: bool = True):

@@ -1,5 +1,6 @@
 """One module per command family; `register` attaches them all to the top-level group."""
-from . import assess, campaign, crawl, database, demo, keywords, portals
+from . import (assess, campaign, crawl, database, demo, evidence, export, keywords, portals,
+               report)
 
 
 def register(cli) -> None:
@@ -10,3 +11,6 @@ def register(cli) -> None:
     cli.add_command(portals.portals)
     cli.add_command(assess.assess)
     cli.add_command(keywords.keywords)
+    cli.add_command(evidence.evidence)
+    cli.add_command(export.export)
+    cli.add_command(report.report)

@@ -36,8 +36,7 @@ def assess(settings, urls, url_file, render, canary, store, campaign_file, as_js
     canary = campaign.canary.enabled if canary is None else canary
     with settings.open_store() as db:
         scorer = PageScorer.from_store(db, campaign.keyword_lists, campaign.portals)
-        fetched = fetch_pages(urls, render=render, proxy=settings.proxy, chromium=settings.chromium,
-                              canary=canary and render, ca_bundle=settings.ca_bundle)
+        fetched = fetch_pages(urls, render=render, network=settings.network, canary=canary and render)
         for result in fetched:
             record = _assess_one(db, scorer, result, store)
             click.echo(json.dumps(record, ensure_ascii=False) if as_json else _line(record))

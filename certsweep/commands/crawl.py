@@ -18,8 +18,7 @@ def crawl(settings, campaign_file, progress):
     settings.check_proxy()
     settings.check_keyword_lists(campaign.keyword_lists)
     settings.open_store().close()  # fail on a bad database before any fetching
-    summary = run_campaign(campaign_file, db=settings.db, proxy=settings.proxy,
-                           chromium=settings.chromium, ca_bundle=settings.ca_bundle, progress=progress)
+    summary = run_campaign(campaign_file, db=settings.db, network=settings.network, progress=progress)
     print_run_summary(settings, summary)
     if not summary.finished:
         raise UserError(f"巡查未完成（第 {summary.run_id} 轮），再次运行同一命令即可从断点继续")

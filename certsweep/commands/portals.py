@@ -58,8 +58,7 @@ def enroll(settings, portal_ids):
         if unknown:
             raise UserError(f"未知的平台编号：{'、'.join(unknown)}")
         chosen = [known[p] for p in portal_ids] or list(known.values())
-        results = enroll_portals(store, chosen, proxy=settings.proxy, chromium=settings.chromium,
-                                 ca_bundle=settings.ca_bundle)
+        results = enroll_portals(store, chosen, settings.network)
     for result in results:
         state = f"已采集指纹 #{result.fingerprint_id}" if result.error is None else f"失败：{result.error}"
         click.echo(f"{result.portal.id}\t{result.portal.name}\t{state}")
