@@ -1,13 +1,17 @@
-"""Which agency's queue a new finding goes to (see the campaign documents' division of work)."""
+"""Which agency's queue a new finding goes to (see the campaign documents' division of work).
+The rules are configuration: `monitor/review/data/review.toml`."""
+from functools import lru_cache
+
+from .review.config import ReviewConfig
+
 CAC, SAMR, POLICE = "cac", "samr", "police"
 QUEUE_LABELS = {CAC: "网信办", SAMR: "市场监管", POLICE: "公安"}
 
-# Fake government portals are cyberspace affairs' first target; listings and ads on trading
-# platforms are the market regulator's; other illegal information is cyberspace affairs'.
-TRADING_SOURCES = {"marketplace", "ad"}
+
+@lru_cache(maxsize=1)
+def _config() -> ReviewConfig:
+    return ReviewConfig.load()
 
 
 def queue_for(verdict: str, source: str) -> str:
-    if verdict == "fake_portal":
-        return CAC
-    return SAMR if source in TRADING_SOURCES else CAC
+    return _config().queue_for(verdict, source)

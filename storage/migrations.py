@@ -139,6 +139,42 @@ def m004_portal_details(db: Database) -> None:
 
 
 @migration
+def m005_review(db: Database) -> None:
+    # Review state beyond what m001 gave findings: manual grouping decisions and the keys
+    # (seller, contact, page fingerprint) that cluster findings automatically.
+    db["findings"].add_column("group_pinned", int, not_null_default=0)
+    db["findings"].add_column("grouped_at", str)
+    for columns in (["queue", "status", "risk"], ["status", "risk"], ["status", "status_changed_at"],
+                    ["group_id"], ["campaign_id"], ["kind"], ["source"], ["first_seen"],
+                    ["assignee"], ["page_id"], ["risk"]):
+        db["findings"].create_index(columns)
+    db["reviews"].create_index(["at"])
+    db["comments"].create(
+        {"id": int, "finding_id": int, "author": str, "body": str, "at": str},
+        pk="id", not_null={"finding_id", "author", "body"},
+        foreign_keys=[("finding_id", "findings", "id")],
+    )
+    db["comments"].create_index(["finding_id"])
+    db["finding_tags"].create(
+        {"finding_id": int, "tag": str, "added_by": str, "at": str},
+        pk=("finding_id", "tag"), foreign_keys=[("finding_id", "findings", "id")],
+    )
+    db["finding_tags"].create_index(["tag"])
+    db["finding_keys"].create({"finding_id": int, "key": str}, pk=("finding_id", "key"),
+                              foreign_keys=[("finding_id", "findings", "id")])
+    db["finding_keys"].create_index(["key"])
+    db["finding_links"].create(
+        {"id": int, "a": int, "b": int, "actor": str, "at": str}, pk="id",
+        foreign_keys=[("a", "findings", "id"), ("b", "findings", "id")],
+    )
+    db["sessions"].create(
+        {"token_hash": str, "user_id": int, "csrf": str, "created_at": str, "expires_at": str},
+        pk="token_hash", foreign_keys=[("user_id", "users", "id")],
+    )
+    db["sessions"].create_index(["user_id"])
+
+
+@migration
 def m006_evidence(db: Database) -> None:
     # One row per capture of a page; a later fetch adds a capture, never replaces one.
     db["captures"].create(

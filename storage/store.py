@@ -16,12 +16,16 @@ from .keyword_lists import KeywordListsMixin
 from .migrations import KNOWN_MIGRATIONS, MIGRATIONS, SCHEMA_VERSION
 from .pages import PagesMixin
 from .portals import PortalsMixin
+from .queues import QueuesMixin
+from .reviews import ReviewsMixin
+from .users import UsersMixin
 
 BUSY_TIMEOUT_MS = 30_000
 
 
 class Store(PagesMixin, FindingsMixin, CampaignsMixin, DomainsMixin, PortalsMixin,
-            KeywordListsMixin, EvidenceMixin, CustodyMixin, AuditMixin):
+            KeywordListsMixin, EvidenceMixin, CustodyMixin, QueuesMixin, ReviewsMixin, UsersMixin,
+            AuditMixin):
     """Everything certsweep keeps. Open with `Store(path)`; the schema is migrated forward on open."""
 
     def __init__(self, path: str | Path, *, migrate: bool = True):

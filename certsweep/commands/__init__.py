@@ -1,6 +1,6 @@
 """One module per command family; `register` attaches them all to the top-level group."""
-from . import (assess, campaign, crawl, database, demo, evidence, export, keywords, portals,
-               report)
+from . import (assess, campaign, crawl, database, demo, evidence, export, findings, keywords,
+               portals, report, serve, users)
 
 
 def register(cli) -> None:
@@ -11,6 +11,10 @@ def register(cli) -> None:
     cli.add_command(portals.portals)
     cli.add_command(assess.assess)
     cli.add_command(keywords.keywords)
+    cli.add_command(findings.findings)
+    cli.add_command(users.users)
+    cli.add_command(serve.serve)
+    cli.add_command(serve.recheck)
     cli.add_command(evidence.evidence)
     cli.add_command(export.export)
     cli.add_command(report.report)
