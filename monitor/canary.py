@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .domain import is_gov_host
+from .fingerprint import fingerprint
 from .forms import canonical
 
 CANARY_NAME = "测试无此人"
@@ -114,3 +116,9 @@ def _new_text(before: str, after: str) -> str:
     查询平台") must not read as a confirmation."""
     old = set(line.strip() for line in before.splitlines())
     return "\n".join(line.strip() for line in after.splitlines() if line.strip() and line.strip() not in old)
+
+
+def should_probe(snapshot) -> bool:
+    """Probe only non-government hosts that show a certificate query form."""
+    form = fingerprint(snapshot).form
+    return bool(form and form.is_certificate_query) and not is_gov_host(snapshot.host)

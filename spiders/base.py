@@ -8,8 +8,10 @@ from scrapy_playwright.page import PageMethod
 
 from campaign import Campaign, load_campaign
 from monitor.contacts import extract_urls
+from monitor.qrcodes import qr_urls
 from storage.clock import now
 
+from .canary_step import CanaryStep, canary_result
 from .capture import capture_from_response, capture_meta
 from .items import CrawledPage
 from .pages import WebPage
@@ -24,6 +26,9 @@ CARRIED_META = ("certsweep_page", "path", "market", "engine", "term", "result_pa
 def carried(meta: dict) -> dict:
     return {k: meta[k] for k in CARRIED_META if k in meta}
 
+
+# Decoding is cheap but fetching is not: the first photos of a listing are where sellers put codes.
+MAX_IMAGES_PER_PAGE = 4
 
 # An app shell shows almost no text before its scripts run.
 APP_SHELL_MAX_TEXT = 80
@@ -52,9 +57,11 @@ class CampaignSpider(scrapy.Spider):
         mode = self.campaign.limits.render
         if mode == "never" or (mode == "auto" and not wanted):
             return {}
-        return {"playwright": True, **capture_meta([
-            PageMethod("wait_for_load_state", "networkidle"),
-            PageMethod("screenshot", full_page=True, type="png")])}
+        steps = [PageMethod("wait_for_load_state", "networkidle"),
+                 PageMethod("screenshot", full_page=True, type="png")]
+        if self.campaign.canary.enabled:
+            steps.append(PageMethod(CanaryStep()))
+        return {"playwright": True, **capture_meta(steps)}
 
     def rendered_again(self, response) -> scrapy.Request | None:
         """A page whose text only exists after JavaScript (a single-page app) is fetched again
@@ -84,15 +91,27 @@ class CampaignSpider(scrapy.Spider):
                      for k, v in response.headers.items()},
             rendered="playwright" in response.flags or bool(response.meta.get("playwright")),
             screenshot=screenshot, tls=response.meta.get("tls"),
-            capture=capture_from_response(response), fetched_at=now())
+            capture=capture_from_response(response), canary=canary_result(response),
+            fetched_at=now())
 
     def advertised_requests(self, text: str, path: list[str]):
         """Every address a seller writes into a listing goes to the portal check."""
-        for url in extract_urls(text):
-            yield scrapy.Request(url, callback=self.parse_advertised,
-                                 meta={"certsweep_page": True, "path": path + [f"宣传网址：{url}"],
-                                       **self.browser_meta(True)},
-                                 errback=self.record_error)
+        return self.portal_checks(extract_urls(text), path, "宣传网址")
+
+    def portal_checks(self, urls: list[str], path: list[str], how: str):
+        for url in urls:
+            yield scrapy.Request(url, callback=self.parse_advertised, errback=self.record_error,
+                                 meta={"certsweep_page": True, "path": path + [f"{how}：{url}"],
+                                       **self.browser_meta(True)})
+
+    def image_requests(self, image_urls: list[str], path: list[str]):
+        """Listing photos often carry the fake portal's address as a QR code."""
+        for url in image_urls[:MAX_IMAGES_PER_PAGE]:
+            yield scrapy.Request(url, callback=self.parse_image, errback=self.record_error,
+                                 meta={"path": path + [f"图片：{url}"]})
+
+    def parse_image(self, response):
+        yield from self.portal_checks(qr_urls(response.body), response.meta["path"], "图片二维码")
 
     def parse_advertised(self, response):
         again = self.rendered_again(response)

@@ -7,7 +7,13 @@ DEBIAN_CHROMIUM = "/usr/bin/chromium"
 # refused connections, and in production it is traffic the proxy should not see.
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run",
-                 "--disable-quic"]
+                 "--disable-quic", "--no-default-browser-check", "--disable-domain-reliability",
+                 "--disable-client-side-phishing-detection", "--disable-default-apps",
+                 "--disable-extensions", "--metrics-recording-only", "--disable-breakpad",
+                 "--safebrowsing-disable-auto-update",
+                 "--disable-features=OptimizationHints,OptimizationGuideModelDownloading,"
+                 "AutofillServerCommunication,Translate,MediaRouter,InterestFeedContentSuggestions,"
+                 "CertificateTransparencyComponentUpdater"]
 
 
 # Every browser context: fake portals often have self-signed or mismatched certificates, so

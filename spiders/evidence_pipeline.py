@@ -72,4 +72,5 @@ class EvidencePipeline:
             status=item.status, headers=item.headers, screenshot=item.screenshot,
             exchanges=[Exchange.from_dict(e) for e in raw.get("exchanges", [])],
             connection_ip=raw.get("connection_ip"), tls=raw.get("tls") or item.tls,
-            canary=item.assessment.get("canary"))
+            canary=item.assessment.get("canary"),
+            canary_screenshot=item.canary.screenshot_png if item.canary else None)

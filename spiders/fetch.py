@@ -10,7 +10,8 @@ from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import async_playwright
 from w3lib.encoding import html_to_unicode
 
-from monitor import CanaryResult, PageSnapshot, fingerprint, is_gov_host, probe
+from monitor import CanaryResult, PageSnapshot, probe
+from monitor.canary import should_probe
 from storage.clock import BEIJING
 
 from .browser import BROWSER_CONTEXT, launch_options
@@ -26,12 +27,6 @@ class FetchResult:
     snapshot: PageSnapshot | None
     error: str | None = None
     canary: CanaryResult | None = None
-
-
-def wants_canary(snapshot: PageSnapshot) -> bool:
-    """Probe only non-government hosts that show a certificate query form."""
-    form = fingerprint(snapshot).form
-    return bool(form and form.is_certificate_query) and not is_gov_host(snapshot.host)
 
 
 async def _render(context, url: str, timeout_ms: float, canary: bool) -> FetchResult:
@@ -60,7 +55,7 @@ async def _render(context, url: str, timeout_ms: float, canary: bool) -> FetchRe
             headers=await response.all_headers() if response else {},
             screenshot_png=await page.screenshot(full_page=True, type="png"),
             resources=resources, rendered=True, fetched_at=datetime.now(BEIJING))
-        probed = await probe(page) if canary and wants_canary(snapshot) else None
+        probed = await probe(page) if canary and should_probe(snapshot) else None
         return FetchResult(url, snapshot, canary=probed)
     finally:
         await page.close()

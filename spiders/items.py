@@ -29,6 +29,7 @@ class CrawledPage:
     rendered: bool = False
     screenshot: bytes | None = None
     tls: dict | None = None  # certificate facts and whether it validates (spiders.tls)
+    canary: object | None = None  # monitor.canary.CanaryResult, where a probe ran
     fetched_at: str = ""
     assessment: dict | None = None
     capture: dict | None = None  # raw exchanges and timing for evidence (spiders.capture)

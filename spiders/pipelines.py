@@ -32,7 +32,7 @@ class AssessPipeline:
         main_text = None
         if item.source == "marketplace":
             main_text = "\n".join(filter(None, (item.fields.get("title"), item.fields.get("description"))))
-        item.assessment = self.scorer.record(snapshot, item.text, main_text=main_text)
+        item.assessment = self.scorer.record(snapshot, item.text, main_text=main_text, canary=item.canary)
         return item
 
 

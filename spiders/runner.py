@@ -2,6 +2,7 @@
 
 An interrupted run (Ctrl-C, kill, power loss) stays open; running the campaign again continues it
 with the same JOBDIRs, and pages already stored in that run are not fetched again."""
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from scrapy.settings import Settings
 from scrapy.utils.project import get_project_settings
 
 from campaign import Campaign, load_campaign
+from monitor.review import regroup
 from storage import Store
 
 from .browser import launch_options
@@ -71,6 +73,9 @@ def run_campaign(campaign_path: str, *, db: Path, network: Network = Network(),
         unfinished = store.unfinished_run(campaign_id)
         jobs = db.with_name(db.name + ".jobs")
         run_id = unfinished["id"] if unfinished else store.start_run(campaign_id, jobdir=str(jobs))
+    if unfinished is None:
+        # A new run starts with an empty queue, whatever a deleted database left behind.
+        shutil.rmtree(jobs / f"run-{run_id}", ignore_errors=True)
     settings = crawl_settings(campaign, str(campaign_path), db=db, network=network, progress=progress)
     process = CrawlerProcess(settings)
     crawlers = []
@@ -87,8 +92,9 @@ def run_campaign(campaign_path: str, *, db: Path, network: Network = Network(),
     process.start()
     stats = {c.spider.name: c.stats.get_stats() for c in crawlers if c.spider}
     finished = all(s.get("finish_reason") in ("finished", "closespider_pagecount") for s in stats.values())
-    if finished:
-        with Store(db) as store:
+    with Store(db) as store:
+        regroup(store)  # reviewers see same-seller and same-site findings together right away
+        if finished:
             store.finish_run(run_id, stats={name: plain_stats(s) for name, s in stats.items()})
     return RunSummary(run_id=run_id, resumed=unfinished is not None, finished=finished, stats=stats)
 

@@ -6,12 +6,21 @@ from .jsoncol import decode, dumps
 class DomainsMixin:
     def save_domain(self, record: dict) -> None:
         """Upsert by `record['domain']`; `dns` and `whois` are JSON values, `whois_text` raw text."""
-        values = dict(record, checked_at=record.get("checked_at") or now())
-        for column in ("dns", "whois"):
-            if column in values:
-                values[column] = dumps(values[column])
+        self.save_domains([record])
+
+    def save_domains(self, records: list[dict]) -> None:
+        """`save_domain` for many records in one transaction: a lookalike scan stores thousands."""
+        stamp = now()
+        by_columns: dict[tuple, list[dict]] = {}  # upsert_all wants one set of columns per call
+        for record in records:
+            values = dict(record, checked_at=record.get("checked_at") or stamp)
+            for column in ("dns", "whois"):
+                if column in values:
+                    values[column] = dumps(values[column])
+            by_columns.setdefault(tuple(sorted(values)), []).append(values)
         with self.transaction():
-            self.db["domains"].upsert(values, pk="domain", alter=False)
+            for rows in by_columns.values():
+                self.db["domains"].upsert_all(rows, pk="domain", alter=False)
 
     def domain(self, name: str) -> dict | None:
         rows = list(self.db["domains"].rows_where("domain = ?", [name]))

@@ -1,6 +1,6 @@
 """One module per command family; `register` attaches them all to the top-level group."""
-from . import (assess, campaign, crawl, database, demo, evidence, export, findings, keywords,
-               portals, report, serve, users)
+from . import (assess, campaign, crawl, database, demo, domains, evidence, export, findings,
+               keywords, portals, report, serve, users)
 
 
 def register(cli) -> None:
@@ -10,6 +10,7 @@ def register(cli) -> None:
     cli.add_command(demo.demo)
     cli.add_command(portals.portals)
     cli.add_command(assess.assess)
+    cli.add_command(domains.domains)
     cli.add_command(keywords.keywords)
     cli.add_command(findings.findings)
     cli.add_command(users.users)

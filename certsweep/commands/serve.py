@@ -28,11 +28,17 @@ def _config(path):
 @with_settings
 def serve(settings, host, port, review_config, regroup_every):
     """启动审核网页服务（内网可用，不访问外网）。"""
+    run_review_app(settings, host, port, _config(review_config), regroup_every)
+
+
+def run_review_app(settings, host: str, port: int, config: ReviewConfig | None = None,
+                   regroup_every: int = 60) -> None:
+    """Serve the review app until Ctrl-C (also the last step of `certsweep demo`)."""
     import uvicorn
 
     from web import create_app
 
-    app = create_app(settings.db, config=_config(review_config))
+    app = create_app(settings.db, config=config or ReviewConfig.load())
     with settings.open_store() as store:
         regroup(store)
     if regroup_every:

@@ -45,6 +45,10 @@ class WebPage:
     def content_sha256(self) -> str:
         return hashlib.sha256(self.response.body).hexdigest()
 
+    def images(self) -> list[str]:
+        return [self.response.urljoin(src) for src in self.response.css("img::attr(src)").getall()
+                if not src.startswith("data:")]
+
     def links(self) -> list[str]:
         return [self.response.urljoin(href) for href in self.response.css("a::attr(href)").getall()
                 if not href.startswith(("javascript:", "mailto:", "tel:", "#"))]

@@ -65,3 +65,4 @@ class MarketplaceSpider(CampaignSpider):
                               path=response.meta["path"], fields=ItemPage(response, market).fields())
         yield item
         yield from self.advertised_requests(item.text, item.path)
+        yield from self.image_requests(item.fields["images"], item.path)

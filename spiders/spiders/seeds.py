@@ -30,6 +30,7 @@ class SeedSpider(CampaignSpider):
         item = self.page_item(response, source="seed", source_name="seeds", path=response.meta["path"])
         yield item
         yield from self.advertised_requests(item.text, item.path)
+        yield from self.image_requests(WebPage(response).images(), item.path)
         for url in WebPage(response).links():
             if registered_domain(urlsplit(url).hostname or "") == response.meta["site"]:
                 yield scrapy.Request(url, callback=self.parse, errback=self.record_error,
