@@ -9,6 +9,7 @@ VERDICT_LABELS = {"fake_portal": "假冒政府网站平台", "illegal_sale": "�
 
 def print_run_summary(settings, summary) -> None:
     console = Console()
+    console.line()  # the progress display may end mid-line when output is not a terminal
     fetched = sum(s.get("response_received_count", 0) for s in summary.stats.values())
     stored = sum(s.get("certsweep/pages_stored", 0) for s in summary.stats.values())
     errors = sum(s.get("certsweep/errors", 0) for s in summary.stats.values())

@@ -9,7 +9,7 @@ import sys
 import pytest
 
 CX_CLONES = {"cx-mem-gov.cn", "cxmemgov.top", "cx.mem.gov.cn.chaxun.top", "tezhongzuoye-chaxun.com",
-             "mem-cx.xyz"}
+             "mem-cx.xyz", "cx-mem-gov.top"}  # the last one is the demo world's
 
 
 def certsweep(live, db, *args):
@@ -88,7 +88,8 @@ def test_the_browser_visited_only_resolving_candidates_and_lookups_used_the_conf
     candidates = {r["domain"] for r in rows(db, "SELECT domain FROM domains")}
     assert {r.host for r in requests} & candidates == set(lines)
     assert {r.host for r in lookups if r.scheme == "whois"} == {
-        "cx-mem-gov.cn", "cxmemgov.top", "cx-mem.cn", "mem-cx.xyz", "chaxun.top", "tezhongzuoye-chaxun.com"}
+        "cx-mem-gov.cn", "cxmemgov.top", "cx-mem.cn", "mem-cx.xyz", "chaxun.top", "tezhongzuoye-chaxun.com",
+        "cx-mem-gov.top"}
     assert sum(1 for r in lookups if r.scheme == "dns") > 1000
 
 
