@@ -15,7 +15,8 @@ from storage import Store
 
 from .fetch import FetchResult, fetch_pages
 from .items import CrawledPage
-from .netlookup import DnsAnswer, WhoisFacts, WhoisRecord, resolve_all, whois_all, whois_facts
+from .netlookup import (DnsAnswer, WhoisFacts, WhoisRecord, domain_record, resolve_all, whois_all,
+                        whois_facts)
 from .network import Network
 from .persist import persist_page
 
@@ -154,11 +155,5 @@ def _assess(store: Store, scorer: PageScorer, scanned: ScannedDomain, result: Fe
 
 
 def _domain_row(scanned: ScannedDomain, record: WhoisRecord | None) -> dict:
-    row = {"domain": scanned.domain, "registered_domain": registered_domain(scanned.domain),
-           "candidate_for": scanned.candidate_for, "rule": scanned.rule,
-           "resolves": int(scanned.dns.resolves), "dns": scanned.dns.to_dict()}
-    if record is not None:
-        facts = scanned.whois
-        row.update(whois_text=record.text, whois=facts.to_dict(), registrar=facts.registrar,
-                   creation_date=facts.created, registrant_hidden=facts.registrant_hidden)
-    return row
+    return {**domain_record(scanned.domain, scanned.dns, record, scanned.whois),
+            "candidate_for": scanned.candidate_for, "rule": scanned.rule}

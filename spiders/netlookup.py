@@ -17,7 +17,7 @@ import dns.nameserver
 import dns.resolver
 from whois.exceptions import PywhoisError, WhoisDomainNotFoundError
 
-from monitor import DomainInfo
+from monitor import DomainInfo, registered_domain
 
 WHOIS_PORT = 43
 IANA_WHOIS = "whois.iana.org"
@@ -205,3 +205,29 @@ def whois_facts(host: str, record: WhoisRecord, dns_answers: list[str]) -> tuple
         expires=expires.group(1) if expires else None, registrant_hidden=info.registrant_hidden,
         name_servers=sorted({ns.lower().rstrip(".") for ns in _NS_RE.findall(text)}),
         server=record.server)
+
+
+def domain_record(domain: str, answer: DnsAnswer, record: WhoisRecord | None,
+                  facts: WhoisFacts | None) -> dict:
+    """The `domains` row for what DNS and WHOIS said about a domain."""
+    row = {"domain": domain, "registered_domain": registered_domain(domain),
+           "resolves": int(answer.resolves), "dns": answer.to_dict()}
+    if record is not None:
+        row.update(whois_text=record.text, whois=facts.to_dict(), registrar=facts.registrar,
+                   creation_date=facts.created, registrant_hidden=facts.registrant_hidden)
+    return row
+
+
+def look_up_host(host: str, *, dns_server: str | None, whois_server: str | None,
+                 timeout: float = 15.0) -> tuple[DomainInfo, dict]:
+    """DNS and WHOIS of one host: what the scorer needs and the row to store."""
+    domain = registered_domain(host)
+
+    async def both():
+        answers = await resolve_all([host], dns_server=dns_server, timeout=min(timeout, 5))
+        whois = await whois_all([domain], whois_server=whois_server, timeout=timeout)
+        return answers[host], whois[domain]
+
+    answer, record = asyncio.run(both())
+    info, facts = whois_facts(host, record, answer.addresses)
+    return info, domain_record(host, answer, record, facts)

@@ -3,10 +3,12 @@ import json
 import click
 
 from campaign import load_campaign
+from monitor import is_gov_host
 from monitor.page_scoring import PageScorer
 from spiders.browser import browser_available
 from spiders.fetch import fetch_pages
 from spiders.items import CrawledPage
+from spiders.netlookup import look_up_host
 from spiders.persist import persist_page
 
 from ..errors import UserError
@@ -38,19 +40,24 @@ def assess(settings, urls, url_file, render, canary, store, campaign_file, as_js
         scorer = PageScorer.from_store(db, campaign.keyword_lists, campaign.portals)
         fetched = fetch_pages(urls, render=render, network=settings.network, canary=canary and render)
         for result in fetched:
-            record = _assess_one(db, scorer, result, store)
+            record = _assess_one(db, scorer, result, store, settings.network)
             click.echo(json.dumps(record, ensure_ascii=False) if as_json else _line(record))
 
 
-def _assess_one(db, scorer, result, store: bool) -> dict:
+def _assess_one(db, scorer, result, store: bool, network) -> dict:
+    """Fetched page → DNS/WHOIS of its host (young or hidden domains raise the risk) → verdict."""
     if result.snapshot is None:
         return {"url": result.url, "final_url": None, "status": None, "verdict": "error", "risk": 0,
                 "portal": None, "similarity": None, "keyword_hits": [], "reasons": [],
                 "error": result.error}
     item = CrawledPage.from_snapshot(result.snapshot, source="assess", path=[f"研判：{result.url}"])
-    item.assessment = scorer.record(result.snapshot, item.text, canary=result.canary)
+    info, domain_row = (None, None) if is_gov_host(item.host) else look_up_host(
+        item.host, dns_server=network.dns_server, whois_server=network.whois_server)
+    item.assessment = scorer.record(result.snapshot, item.text, canary=result.canary, domain_info=info)
     if store:
         with db.transaction():
+            if domain_row:
+                db.save_domain(domain_row)
             saved = persist_page(db, item, campaign_id=None, run_id=None)
             if result.canary and result.canary.screenshot_png:
                 db.add_evidence(result.canary.screenshot_png, kind="canary_screenshot",

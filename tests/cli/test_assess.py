@@ -11,7 +11,8 @@ CONTRACT_KEYS = {"url", "final_url", "status", "verdict", "risk", "portal", "sim
 
 
 def certsweep(*args, internet):
-    return subprocess.run([sys.executable, "-m", "certsweep", *args, "--proxy", internet.proxy_url],
+    return subprocess.run([sys.executable, "-m", "certsweep", *args, "--proxy", internet.proxy_url,
+                           "--dns-server", internet.dns_server, "--whois-server", internet.whois_server],
                           capture_output=True, text=True, timeout=300)
 
 
@@ -45,7 +46,7 @@ def test_a_clone_is_a_fake_portal_with_reasons_and_a_confirmed_canary(assessed):
     assert clone["verdict"] == "fake_portal" and clone["portal"] == "mem-cx"
     assert clone["risk"] >= 80 and clone["similarity"] > 0.8
     codes = {r["code"] for r in clone["reasons"]}
-    assert {"GOV_IDENTITY_ON_NON_GOV_HOST", "FORM_CLONE", "CANARY_CONFIRMED"} <= codes
+    assert {"GOV_IDENTITY_ON_NON_GOV_HOST", "FORM_CLONE", "CANARY_CONFIRMED", "WHOIS_HIDDEN"} <= codes
     assert all(r["text"] for r in clone["reasons"])
 
 
@@ -64,6 +65,9 @@ def test_findings_and_canary_evidence_are_stored(assessed, enrolled_db):
     conn = sqlite3.connect(enrolled_db)
     kinds = dict(conn.execute("SELECT canonical_url, kind FROM findings").fetchall())
     assert kinds == {"https://cx-mem-gov.cn/": "fake_portal"}
+    registrant_hidden, registrar = conn.execute(
+        "SELECT registrant_hidden, registrar FROM domains WHERE domain = 'cx-mem-gov.cn'").fetchone()
+    assert registrant_hidden == 1 and registrar
     tls = json.loads(conn.execute("SELECT details FROM findings").fetchone()[0])["tls"]
     assert tls["valid"] and tls["host"] == "cx-mem-gov.cn" and len(tls["sha256"]) == 64
     evidence = {k for (k,) in conn.execute("SELECT kind FROM evidence")}
