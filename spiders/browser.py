@@ -10,10 +10,9 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-quic", "--no-default-browser-check", "--disable-domain-reliability",
                  "--disable-client-side-phishing-detection", "--disable-default-apps",
                  "--disable-extensions", "--metrics-recording-only", "--disable-breakpad",
-                 "--safebrowsing-disable-auto-update",
-                 "--disable-features=OptimizationHints,OptimizationGuideModelDownloading,"
-                 "AutofillServerCommunication,Translate,MediaRouter,InterestFeedContentSuggestions,"
-                 "CertificateTransparencyComponentUpdater"]
+                 "--safebrowsing-disable-auto-update"]
+# No --disable-features here: Chromium keeps only the last one given, and Playwright's own list
+# turns off HttpsUpgrades, without which every http:// navigation would silently become https://.
 
 
 # Every browser context: fake portals often have self-signed or mismatched certificates, so
