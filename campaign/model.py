@@ -25,6 +25,18 @@ def check_selector(value: str) -> str:
     return value
 
 
+class SearchSource(Strict):
+    """A source searched by keyword: its search URL is a template with {keyword}."""
+    search_url: str = Field(description="含 {keyword}，可含 {page}")
+
+    @field_validator("search_url")
+    @classmethod
+    def _has_keyword(cls, v: str) -> str:
+        if "{keyword}" not in v:
+            raise ValueError("search_url 必须包含 {keyword} 占位符")
+        return v
+
+
 class ItemFields(Strict):
     title: str
     price: str | None = None
@@ -53,21 +65,13 @@ class MarketplaceSelectors(Strict):
         return v if v is None else check_selector(v)
 
 
-class Marketplace(Strict):
+class Marketplace(SearchSource):
     name: str
-    search_url: str = Field(description="含 {keyword}，可含 {page}")
     first_page: int = Field(1, ge=0)
     max_result_pages: int = Field(5, ge=1, le=1000)
     render: bool = False
     storage_state: str | None = Field(None, description="Playwright 登录状态文件")
     selectors: MarketplaceSelectors
-
-    @field_validator("search_url")
-    @classmethod
-    def _has_keyword(cls, v: str) -> str:
-        if "{keyword}" not in v:
-            raise ValueError("search_url 必须包含 {keyword} 占位符")
-        return v
 
 
 class SearchSelectors(Strict):
@@ -82,20 +86,12 @@ class SearchSelectors(Strict):
         return check_selector(v)
 
 
-class SearchEngine(Strict):
+class SearchEngine(SearchSource):
     name: str
-    search_url: str
     max_result_pages: int = Field(1, ge=1, le=100)
     follow_organic: bool = False
     render: bool = False
     selectors: SearchSelectors
-
-    @field_validator("search_url")
-    @classmethod
-    def _has_keyword(cls, v: str) -> str:
-        if "{keyword}" not in v:
-            raise ValueError("search_url 必须包含 {keyword} 占位符")
-        return v
 
 
 class Limits(Strict):
