@@ -2,10 +2,8 @@
 from rich.console import Console
 from rich.table import Table
 
+from monitor.reports.labels import kind_label
 from monitor.routing import QUEUE_LABELS
-
-VERDICT_LABELS = {"fake_portal": "假冒政府网站平台", "illegal_sale": "违法售证信息", "suspect": "可疑（待人工判断）"}
-
 
 def print_run_summary(settings, summary) -> None:
     console = Console()
@@ -24,6 +22,6 @@ def print_run_summary(settings, summary) -> None:
             "SELECT kind, queue, count(*), max(risk) FROM findings GROUP BY kind, queue "
             "ORDER BY max(risk) DESC").fetchall()
     for kind, queue, count, risk in rows:
-        table.add_row(VERDICT_LABELS.get(kind, kind), QUEUE_LABELS.get(queue, queue or "-"),
+        table.add_row(kind_label(kind), QUEUE_LABELS.get(queue, queue or "-"),
                       str(count), str(risk))
     console.print(table)

@@ -5,7 +5,9 @@ from rich.text import Text
 from scrapy import signals
 from twisted.internet import task
 
-VERDICT_LABELS = {"fake_portal": "假冒平台", "illegal_sale": "违法售证", "suspect": "可疑"}
+from monitor.reports.labels import kind_label
+
+VERDICTS = ("fake_portal", "illegal_sale", "suspect")
 
 
 class RunProgress:
@@ -42,8 +44,8 @@ class RunProgress:
     @staticmethod
     def line(crawler) -> Text:
         stats = crawler.stats
-        findings = "  ".join(f"{label} {stats.get_value(f'certsweep/findings/{key}', 0)}"
-                             for key, label in VERDICT_LABELS.items())
+        findings = "  ".join(f"{kind_label(key)} {stats.get_value(f'certsweep/findings/{key}', 0)}"
+                             for key in VERDICTS)
         return Text(f"[{crawler.spidercls.name}] 已抓取 {stats.get_value('response_received_count', 0)} 页  "
                     f"浏览器渲染 {stats.get_value('playwright/page_count', 0)}  "
                     f"入库 {stats.get_value('certsweep/pages_stored', 0)}  {findings}  "

@@ -5,14 +5,16 @@ from pathlib import Path
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
 
+from monitor.reports.labels import KIND_LABELS, SOURCE_LABELS
 from monitor.review.states import RESOLUTIONS, ROLES, STATUSES, resolution_label, status_label
+from monitor.routing import CAC, QUEUE_LABELS, SAMR
 
 from .text import highlight
 
-KINDS = {"fake_portal": "假冒查询平台", "illegal_sale": "违法售证信息", "suspect": "疑似"}
-SOURCES = {"marketplace": "交易平台", "ad": "广告", "search": "搜索结果", "seed": "种子网址",
-           "advertised": "宣传网址", "lookalike": "仿冒域名"}
-QUEUES = {"cac": "网信办", "samr": "市场监管"}
+# Findings are never benign, and only the two reviewing agencies have queues of their own.
+KINDS = {k: label for k, label in KIND_LABELS.items() if k != "benign"}
+SOURCES = SOURCE_LABELS
+QUEUES = {q: QUEUE_LABELS[q] for q in (CAC, SAMR)}
 
 env = Environment(loader=FileSystemLoader(Path(__file__).with_name("templates")), autoescape=True)
 templates = Jinja2Templates(env=env)

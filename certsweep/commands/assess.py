@@ -5,6 +5,7 @@ import click
 from campaign import load_campaign
 from monitor import is_gov_host
 from monitor.page_scoring import PageScorer
+from monitor.reports.labels import kind_label
 from spiders.browser import browser_available
 from spiders.fetch import fetch_pages
 from spiders.items import CrawledPage
@@ -13,10 +14,6 @@ from spiders.persist import persist_page
 
 from ..errors import UserError
 from ..settings import with_settings
-
-VERDICT_LABELS = {"fake_portal": "假冒政府网站平台", "illegal_sale": "违法售证", "suspect": "可疑",
-                  "benign": "未见异常", "error": "无法访问"}
-
 
 @click.command()
 @click.argument("urls", nargs=-1)
@@ -71,7 +68,7 @@ def _assess_one(db, scorer, result, store: bool, network) -> dict:
 
 
 def _line(record: dict) -> str:
-    verdict = VERDICT_LABELS[record["verdict"]]
+    verdict = "无法访问" if record["verdict"] == "error" else kind_label(record["verdict"])
     if record["error"]:
         return f"{record['url']}\t{verdict}\t{record['error']}"
     reasons = "；".join(r["text"] for r in record["reasons"]) or "—"

@@ -7,10 +7,10 @@ import click
 from campaign import load_campaign
 from monitor import load_portals, portal_for_host
 from monitor.lookalike import lookalike_candidates
+from monitor.reports.labels import kind_label
 
 from ..errors import UserError
 from ..settings import with_settings
-from ..summary import VERDICT_LABELS
 
 _HOST_RE = re.compile(r"^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]*[a-z0-9]$")
 
@@ -90,6 +90,6 @@ def _line(scanned) -> str:
         registered += "，注册人信息隐藏" if whois.registrant_hidden else ""
     if scanned.error:
         return f"{scanned.domain}\t无法访问：{scanned.error}\t{registered}"
-    verdict = VERDICT_LABELS.get(scanned.verdict, "未见异常")
+    verdict = kind_label(scanned.verdict or "benign")
     finding = f"\t发现 #{scanned.finding_id}" if scanned.finding_id else ""
     return f"{scanned.domain}\t{verdict}\t风险 {scanned.risk}\t{registered}{finding}"
