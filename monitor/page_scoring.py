@@ -57,9 +57,8 @@ class PageScorer:
             rest = regions
         main = self.engine.match(main_text)
         hits = [dict(h.to_dict(), region="main", weight=1.0) for h in main.hits]
-        for region in rest:
-            hits += [dict(h.to_dict(), region=region.kind, weight=region.weight)
-                     for h in self.engine.match(region.text).hits]
+        for region, found in zip(rest, self.engine.match_many(r.text for r in rest)):
+            hits += [dict(h.to_dict(), region=region.kind, weight=region.weight) for h in found.hits]
         assessment = assess(snapshot, self.fingerprints, keyword_assessment=main,
                             domain_info=domain_info, canary=canary, portal_names=self.portal_names)
         return ScoredPage(assessment, hits)

@@ -63,20 +63,19 @@ class CampaignSpider(scrapy.Spider):
             steps.append(PageMethod(CanaryStep()))
         return {"playwright": True, **capture_meta(steps)}
 
-    def rendered_again(self, response) -> scrapy.Request | None:
+    def rendered_again(self, response, page: WebPage) -> scrapy.Request | None:
         """A page whose text only exists after JavaScript (a single-page app) is fetched again
         with the browser, when the campaign allows rendering at all."""
         if response.meta.get("playwright") or self.campaign.limits.render == "never":
             return None
-        page = WebPage(response)
         if len(page.text) >= APP_SHELL_MAX_TEXT or not response.css("script"):
             return None
         return response.request.replace(dont_filter=True,
                                         meta={**carried(response.meta), **self.browser_meta(True)})
 
     def page_item(self, response, *, source: str, source_name: str, path: list[str],
-                  fields: dict | None = None) -> CrawledPage:
-        page = WebPage(response)
+                  fields: dict | None = None, page: WebPage | None = None) -> CrawledPage:
+        page = page or WebPage(response)
         methods = response.meta.get("playwright_page_methods") or []
         screenshot = next((m.result for m in methods if m.method == "screenshot"), None)
         original = response.request.meta.get("redirect_urls", [response.url])[0]
@@ -114,12 +113,13 @@ class CampaignSpider(scrapy.Spider):
         yield from self.portal_checks(qr_urls(response.body), response.meta["path"], "图片二维码")
 
     def parse_advertised(self, response):
-        again = self.rendered_again(response)
+        page = WebPage(response)
+        again = self.rendered_again(response, page)
         if again:
             yield again
             return
         yield self.page_item(response, source="advertised", source_name=self.name,
-                             path=response.meta["path"])
+                             path=response.meta["path"], page=page)
 
     def record_error(self, failure):
         # robots.txt or already stored: a decision, not an error (HttpError subclasses it, though).

@@ -19,14 +19,10 @@ class WebPage:
     def from_html(cls, url: str, html: str) -> "WebPage":
         return cls(HtmlResponse(url, body=html.encode("utf-8"), encoding="utf-8"))
 
-    @cached_property
-    def tree(self):
-        return lxml_html.document_fromstring(self.response.text or "<html></html>")
-
     @property
     def title(self) -> str:
-        titles = self.tree.xpath("//title/text()")
-        return titles[0].strip() if titles else ""
+        # The response's own selector is parsed once and cached; no second tree for one string.
+        return (self.response.xpath("//title/text()").get() or "").strip()
 
     @cached_property
     def text(self) -> str:

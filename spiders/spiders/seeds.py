@@ -23,15 +23,17 @@ class SeedSpider(CampaignSpider):
                                        **self.browser_meta(False)})
 
     def parse(self, response):
-        again = self.rendered_again(response)
+        page = WebPage(response)
+        again = self.rendered_again(response, page)
         if again:
             yield again
             return
-        item = self.page_item(response, source="seed", source_name="seeds", path=response.meta["path"])
+        item = self.page_item(response, source="seed", source_name="seeds", path=response.meta["path"],
+                              page=page)
         yield item
         yield from self.advertised_requests(item.text, item.path)
-        yield from self.image_requests(WebPage(response).images(), item.path)
-        for url in WebPage(response).links():
+        yield from self.image_requests(page.images(), item.path)
+        for url in page.links():
             if registered_domain(urlsplit(url).hostname or "") == response.meta["site"]:
                 yield scrapy.Request(url, callback=self.parse, errback=self.record_error,
                                      meta={"certsweep_page": True, "site": response.meta["site"],
