@@ -15,10 +15,11 @@ from monitor.canary import should_probe
 from storage.clock import BEIJING
 
 from .browser import BROWSER_CONTEXT, launch_options
+from .capture import ResourceRecorder
 from .network import Network
 from .tls import check_tls
 
-MAX_RESOURCE_BYTES = 2 * 1024 * 1024
+RESOURCE_TYPES = ("script", "stylesheet", "image", "other", "font")
 
 
 @dataclass
@@ -31,18 +32,8 @@ class FetchResult:
 
 async def _render(context, url: str, timeout_ms: float, canary: bool) -> FetchResult:
     page = await context.new_page()
-    resources: list[tuple[str, str, bytes]] = []
-
-    async def keep(response):
-        if response.request.resource_type in ("script", "stylesheet", "image", "other", "font"):
-            try:
-                body = await response.body()
-            except PlaywrightError:
-                return
-            if len(body) <= MAX_RESOURCE_BYTES:
-                resources.append((response.url, response.headers.get("content-type", ""), body))
-
-    page.on("response", keep)
+    recorder = ResourceRecorder()
+    page.on("response", recorder)
     try:
         response = await page.goto(url, timeout=timeout_ms, wait_until="load")
         try:
@@ -54,11 +45,19 @@ async def _render(context, url: str, timeout_ms: float, canary: bool) -> FetchRe
             status=response.status if response else None,
             headers=await response.all_headers() if response else {},
             screenshot_png=await page.screenshot(full_page=True, type="png"),
-            resources=resources, rendered=True, fetched_at=datetime.now(BEIJING))
+            resources=_resources(await recorder.settle(page)), rendered=True,
+            fetched_at=datetime.now(BEIJING))
         probed = await probe(page) if canary and should_probe(snapshot) else None
         return FetchResult(url, snapshot, canary=probed)
     finally:
         await page.close()
+
+
+def _resources(exchanges: list[dict]) -> list[tuple[str, str, bytes]]:
+    """What the page loaded besides itself, as the fingerprint takes it: (url, type, body)."""
+    return [(e["url"], next((v for k, v in e["response_headers"] if k.lower() == "content-type"), ""),
+             e["body"])
+            for e in exchanges if e["resource_type"] in RESOURCE_TYPES and e["body"]]
 
 
 async def _plain(request_context, url: str, timeout_ms: float, canary: bool) -> FetchResult:
