@@ -18,7 +18,7 @@ from .items import CrawledPage
 from .netlookup import (DnsAnswer, WhoisFacts, WhoisRecord, domain_record, resolve_all, whois_all,
                         whois_facts)
 from .network import Network
-from .persist import persist_page
+from .persist import persist_page, save_campaign
 
 SOURCE = "lookalike"
 
@@ -76,8 +76,7 @@ def scan_domains(store: Store, hosts: list[str], *, campaign: Campaign, network:
     progress(f"可解析 {len(live)} 个，正在用浏览器访问……")
     pages = _fetch(live, paths, network, timeout)
     scorer = PageScorer.from_store(store, campaign.keyword_lists, campaign.portals)
-    campaign_id = store.save_campaign(campaign.name, unit=campaign.unit, start=str(campaign.start),
-                                      end=str(campaign.end), config=campaign.model_dump(mode="json"))
+    campaign_id = save_campaign(store, campaign)
     with store.transaction():
         for scanned in live:
             _assess(store, scorer, scanned, pages[scanned.domain], campaign_id)

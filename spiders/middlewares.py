@@ -36,8 +36,7 @@ class SkipStoredMiddleware:
         if not request.meta.get("certsweep_page"):
             return None
         run_id = self.crawler.stats.get_value("certsweep/run_id")
-        page = self.store.page_by_url(canonical_url(request.url))
-        if page is not None and run_id is not None and page["run_id"] == run_id:
+        if run_id is not None and self.store.stored_in_run(canonical_url(request.url), run_id):
             self.crawler.stats.inc_value("certsweep/skipped_stored")
             raise IgnoreRequest("already stored in this run")
         return None

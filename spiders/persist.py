@@ -4,10 +4,17 @@ Shared by the crawl's StorePipeline, `certsweep assess` and the domain scan, so 
 the database writes the same rows. Call inside `store.transaction()`."""
 from dataclasses import dataclass
 
+from campaign import Campaign
 from monitor.routing import queue_for
 from storage import Store
 
 from .items import CrawledPage
+
+
+def save_campaign(store: Store, campaign: Campaign) -> int:
+    """The campaign row every stored page and finding points to; its id."""
+    return store.save_campaign(campaign.name, unit=campaign.unit, start=str(campaign.start),
+                               end=str(campaign.end), config=campaign.model_dump(mode="json"))
 
 
 @dataclass(frozen=True)

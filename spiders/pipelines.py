@@ -8,7 +8,7 @@ from monitor.page_scoring import PageScorer
 from storage import Store
 
 from .items import CrawledPage
-from .persist import persist_page
+from .persist import persist_page, save_campaign
 
 
 class AssessPipeline:
@@ -55,11 +55,8 @@ class StorePipeline:
         """Join the run `certsweep crawl` started, or (plain `scrapy crawl`) continue an
         unfinished run of this campaign, or start one."""
         spider = spider or self.crawler.spider
-        campaign = spider.campaign
         self.store = Store(spider.settings.get("CERTSWEEP_DB"))
-        self.campaign_id = self.store.save_campaign(
-            campaign.name, unit=campaign.unit, start=str(campaign.start), end=str(campaign.end),
-            config=campaign.model_dump(mode="json"))
+        self.campaign_id = save_campaign(self.store, spider.campaign)
         run_id = spider.settings.getint("CERTSWEEP_RUN_ID") or None
         self.owns_run = run_id is None
         if run_id is None:

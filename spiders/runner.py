@@ -16,6 +16,7 @@ from storage import Store
 
 from .browser import launch_options
 from .network import Network
+from .persist import save_campaign
 from .pipelines import plain_stats
 from .spiders.marketplace import MarketplaceSpider
 from .spiders.search import SearchSpider
@@ -68,8 +69,7 @@ def run_campaign(campaign_path: str, *, db: Path, network: Network = Network(),
     # Instantiating a spider reads its sources (login state files...): fail before writing anything.
     active = [cls for cls in SPIDERS if cls(campaign=campaign_path).has_sources()]
     with Store(db) as store:
-        campaign_id = store.save_campaign(campaign.name, unit=campaign.unit, start=str(campaign.start),
-                                          end=str(campaign.end), config=campaign.model_dump(mode="json"))
+        campaign_id = save_campaign(store, campaign)
         unfinished = store.unfinished_run(campaign_id)
         jobs = db.with_name(db.name + ".jobs")
         run_id = unfinished["id"] if unfinished else store.start_run(campaign_id, jobdir=str(jobs))

@@ -40,13 +40,10 @@ class PagesMixin:
         rows = list(self.db["pages"].rows_where("id = ?", [page_id]))
         return rows[0] if rows else None
 
-    def page_by_url(self, canonical_url: str) -> dict | None:
-        rows = list(self.db["pages"].rows_where("canonical_url = ?", [canonical_url]))
-        return rows[0] if rows else None
-
-    def has_page(self, canonical_url: str) -> bool:
-        return self.db.execute("SELECT 1 FROM pages WHERE canonical_url = ?",
-                               [canonical_url]).fetchone() is not None
+    def stored_in_run(self, canonical_url: str, run_id: int) -> bool:
+        """Asked before every page request of a resumed crawl: an index lookup, no row fetched."""
+        return self.db.execute("SELECT 1 FROM pages WHERE canonical_url = ? AND run_id = ?",
+                               [canonical_url, run_id]).fetchone() is not None
 
     def search_pages(self, query: str, *, limit: int = 50) -> list[dict]:
         """Pages whose title or text contain `query` (a literal substring, any length)."""
