@@ -24,8 +24,8 @@ sys.path.insert(0, str(ROOT))
 from fixtureweb import FixtureInternet, demo_world_dir  # noqa: E402
 from monitor import is_gov_host, registered_domain  # noqa: E402
 from monitor.lookalike import portal_candidates  # noqa: E402
+from monitor.lookup import resolve_all  # noqa: E402
 from monitor.portals import builtin_portals  # noqa: E402
-from spiders.netlookup import resolve_all  # noqa: E402
 
 WORLD_CLONES = {
     "cx.mem.gov.cn": {"cx-mem-gov.cn", "cxmemgov.top", "cx.mem.gov.cn.chaxun.top", "tezhongzuoye-chaxun.com",

@@ -10,13 +10,13 @@ from urllib.parse import urlsplit
 from campaign import Campaign
 from monitor import DomainInfo, load_portals, portal_for_host, registered_domain
 from monitor.lookalike import RULE_LABELS, lookalike_candidates
+from monitor.lookup import (DnsAnswer, WhoisFacts, WhoisRecord, domain_record, resolve_all, whois_all,
+                            whois_facts)
 from monitor.page_scoring import PageScorer
 from storage import Store
 
 from .fetch import FetchResult, fetch_pages
 from .items import CrawledPage
-from .netlookup import (DnsAnswer, WhoisFacts, WhoisRecord, domain_record, resolve_all, whois_all,
-                        whois_facts)
 from .network import Network
 from .persist import persist_page, save_campaign
 

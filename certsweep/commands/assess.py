@@ -4,12 +4,12 @@ import click
 
 from campaign import load_campaign
 from monitor import is_gov_host
+from monitor.lookup import look_up_host
 from monitor.page_scoring import PageScorer
 from monitor.reports.labels import kind_label
 from spiders.browser import browser_available
 from spiders.fetch import fetch_pages
 from spiders.items import CrawledPage
-from spiders.netlookup import look_up_host
 from spiders.persist import persist_page
 
 from ..errors import UserError

@@ -8,9 +8,8 @@ from urllib.parse import urlsplit
 
 from storage import Store
 
-from ..domain import registered_domain
+from ..lookup import dns_evidence, first_address, whois_evidence
 from .facts import CaptureFacts
-from .lookups import dns_answers, first_address, whois_text
 from .wacz import build_wacz
 from .warc import Attachment, Exchange, write_warc
 
@@ -46,14 +45,10 @@ class Lookups:
 def look_up(host: str, *, dns_server: str | None, whois_server: str | None) -> Lookups:
     """DNS and WHOIS at capture time; a failure is recorded as evidence of its own, not raised."""
     try:
-        dns = dns_answers(host, dns_server)
+        dns = dns_evidence(host, dns_server)
     except (OSError, ValueError) as exc:
         dns = {"host": host, "server": dns_server, "answers": {}, "errors": {"*": str(exc)}}
-    try:
-        whois = whois_text(host, whois_server)
-    except (OSError, ValueError) as exc:
-        whois = {"domain": registered_domain(host), "server": whois_server, "text": "",
-                 "error": f"查询失败：{exc}"}
+    whois = whois_evidence(host, whois_server)  # a failed query comes back with its error
     return Lookups(dns, whois)
 
 

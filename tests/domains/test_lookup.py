@@ -2,8 +2,8 @@
 import asyncio
 import socket
 
-from spiders.netlookup import (REGISTRY_WHOIS, WhoisClient, bounded, resolve_all, whois_all,
-                               whois_facts)
+from monitor.lookup import (REGISTRY_WHOIS, WhoisClient, bounded, resolve_all, whois_all,
+                            whois_facts)
 
 
 def test_resolves_through_the_configured_dns_server(internet):

@@ -1,23 +1,17 @@
-"""DNS and WHOIS for lookalike domains, many at once with a bounded number in flight.
-
-DNS goes to the configured `--dns-server HOST:PORT` (dnspython's async resolver), else to the
-system resolver. WHOIS is RFC 3912 spoken here: python-whois always dials port 43 of the
-registry, so a configured `--whois-server HOST:PORT` (a local mirror, the fixture internet) is
-asked directly, and otherwise the registry's port-43 server for the TLD. The raw text goes to
-python-whois's parser through `monitor.DomainInfo.from_whois_text`."""
+"""WHOIS spoken here (RFC 3912). python-whois always dials the registry's port 43, so a
+configured `--whois-server HOST:PORT` (a local mirror, the fixture internet) is asked directly,
+and otherwise the registry's port-43 server for the TLD. The raw text goes to python-whois's
+parser through `DomainInfo.from_whois_text`."""
 from __future__ import annotations
 
 import asyncio
 import re
 from dataclasses import asdict, dataclass, field
 
-import dns.asyncresolver
-import dns.exception
-import dns.nameserver
-import dns.resolver
 from whois.exceptions import PywhoisError, WhoisDomainNotFoundError
 
-from monitor import DomainInfo, registered_domain
+from ..domain import DomainInfo, registered_domain
+from .pool import bounded, split_host_port
 
 WHOIS_PORT = 43
 IANA_WHOIS = "whois.iana.org"
@@ -33,68 +27,6 @@ _REGISTRAR_RE = re.compile(r"^\s*(?:Sponsoring )?Registrar\s*[:：]\s*(.+?)\s*$"
 _EXPIRES_RE = re.compile(r"^\s*(?:Expiration Time|Registry Expiry Date|Registrar Registration "
                          r"Expiration Date|Expir\w* Date)\s*[:：]\s*(\S+)", re.I | re.M)
 _NS_RE = re.compile(r"^\s*Name Server\s*[:：]\s*(\S+)", re.I | re.M)
-
-
-def split_host_port(value: str, default_port: int) -> tuple[str, int]:
-    host, sep, port = value.rpartition(":")
-    return (host, int(port)) if sep else (value, default_port)
-
-
-async def bounded(items: list, work, concurrency: int) -> dict:
-    """`work(item)` for every item, at most `concurrency` at a time; {item: result}."""
-    results, pending = {}, iter(items)
-
-    async def worker():
-        for item in pending:  # one iterator shared by all workers: each item is taken once
-            results[item] = await work(item)
-
-    await asyncio.gather(*(worker() for _ in range(max(1, min(concurrency, len(items))))))
-    return results
-
-
-@dataclass
-class DnsAnswer:
-    domain: str
-    status: str  # ok | nxdomain | no-answer | timeout | error
-    addresses: list[str] = field(default_factory=list)
-
-    @property
-    def resolves(self) -> bool:
-        return bool(self.addresses)
-
-    def to_dict(self) -> dict:
-        return {"status": self.status, "A": self.addresses}
-
-
-def make_resolver(dns_server: str | None, timeout: float) -> dns.asyncresolver.Resolver:
-    if dns_server:
-        host, port = split_host_port(dns_server, 53)
-        resolver = dns.asyncresolver.Resolver(configure=False)
-        resolver.nameservers = [dns.nameserver.Do53Nameserver(host, port)]
-    else:
-        resolver = dns.asyncresolver.Resolver()
-    resolver.lifetime = timeout
-    return resolver
-
-
-async def resolve(resolver: dns.asyncresolver.Resolver, domain: str) -> DnsAnswer:
-    try:
-        answer = await resolver.resolve(domain, "A", search=False)
-    except dns.resolver.NXDOMAIN:
-        return DnsAnswer(domain, "nxdomain")
-    except dns.resolver.NoAnswer:
-        return DnsAnswer(domain, "no-answer")
-    except dns.exception.Timeout:
-        return DnsAnswer(domain, "timeout")
-    except dns.exception.DNSException:
-        return DnsAnswer(domain, "error")
-    return DnsAnswer(domain, "ok", sorted({r.address for r in answer}))
-
-
-async def resolve_all(domains: list[str], *, dns_server: str | None, concurrency: int = 100,
-                      timeout: float = 5.0) -> dict[str, DnsAnswer]:
-    resolver = make_resolver(dns_server, timeout)
-    return await bounded(domains, lambda d: resolve(resolver, d), concurrency)
 
 
 @dataclass
@@ -169,6 +101,13 @@ async def whois_all(domains: list[str], *, whois_server: str | None, concurrency
     return await bounded(domains, client.lookup, concurrency)
 
 
+def whois_evidence(host: str, whois_server: str | None, timeout: float = 15.0) -> dict:
+    """{"domain", "server", "text", "error"} for the host's registered domain. Synchronous:
+    evidence is recorded on a worker thread, outside any event loop."""
+    record = asyncio.run(WhoisClient(whois_server, timeout=timeout).lookup(registered_domain(host)))
+    return {**asdict(record), "text": record.text or ""}
+
+
 @dataclass
 class WhoisFacts:
     found: bool
@@ -205,29 +144,3 @@ def whois_facts(host: str, record: WhoisRecord, dns_answers: list[str]) -> tuple
         expires=expires.group(1) if expires else None, registrant_hidden=info.registrant_hidden,
         name_servers=sorted({ns.lower().rstrip(".") for ns in _NS_RE.findall(text)}),
         server=record.server)
-
-
-def domain_record(domain: str, answer: DnsAnswer, record: WhoisRecord | None,
-                  facts: WhoisFacts | None) -> dict:
-    """The `domains` row for what DNS and WHOIS said about a domain."""
-    row = {"domain": domain, "registered_domain": registered_domain(domain),
-           "resolves": int(answer.resolves), "dns": answer.to_dict()}
-    if record is not None:
-        row.update(whois_text=record.text, whois=facts.to_dict(), registrar=facts.registrar,
-                   creation_date=facts.created, registrant_hidden=facts.registrant_hidden)
-    return row
-
-
-def look_up_host(host: str, *, dns_server: str | None, whois_server: str | None,
-                 timeout: float = 15.0) -> tuple[DomainInfo, dict]:
-    """DNS and WHOIS of one host: what the scorer needs and the row to store."""
-    domain = registered_domain(host)
-
-    async def both():
-        answers = await resolve_all([host], dns_server=dns_server, timeout=min(timeout, 5))
-        whois = await whois_all([domain], whois_server=whois_server, timeout=timeout)
-        return answers[host], whois[domain]
-
-    answer, record = asyncio.run(both())
-    info, facts = whois_facts(host, record, answer.addresses)
-    return info, domain_record(host, answer, record, facts)
