@@ -15,10 +15,11 @@ from monitor.lookup import (DnsAnswer, WhoisFacts, WhoisRecord, domain_record, r
 from monitor.page_scoring import PageScorer
 from storage import Store
 
+from .evidence_recorder import EvidenceRecorder
 from .fetch import FetchResult, fetch_pages
 from .items import CrawledPage
 from .network import Network
-from .persist import persist_page, save_campaign
+from .persist import Persisted, persist_page, save_campaign
 
 SOURCE = "lookalike"
 
@@ -78,9 +79,12 @@ def scan_domains(store: Store, hosts: list[str], *, campaign: Campaign, network:
     scorer = PageScorer.from_store(store, campaign.keyword_lists, campaign.portals)
     campaign_id = save_campaign(store, campaign)
     with store.transaction():
-        for scanned in live:
-            _assess(store, scorer, scanned, pages[scanned.domain], campaign_id)
+        found = [_assess(store, scorer, scanned, pages[scanned.domain], campaign_id) for scanned in live]
         store.save_domains(rows)
+    progress("正在固定证据……")
+    recorder = EvidenceRecorder.for_command(store, network, campaign=campaign.name)
+    for item, saved in filter(None, found):
+        recorder.record(item, item.capture, finding_id=saved.finding_id, page_id=saved.page_id)
     return ScanReport(counts, len(chosen), live)
 
 
@@ -139,18 +143,19 @@ def _usable(result: FetchResult | None) -> bool:
 
 
 def _assess(store: Store, scorer: PageScorer, scanned: ScannedDomain, result: FetchResult,
-            campaign_id: int) -> None:
+            campaign_id: int) -> tuple[CrawledPage, Persisted] | None:
+    """The stored page and its finding, when the candidate's page is one."""
     scanned.url = result.url
     if not _usable(result):
         scanned.error = result.error or f"HTTP {result.snapshot.status}"
-        return
-    snapshot = result.snapshot
+        return None
     path = [f"仿冒域名：{scanned.domain}（{RULE_LABELS[scanned.rule]}，仿 {scanned.candidate_for}）"]
-    item = CrawledPage.from_snapshot(snapshot, source=SOURCE, path=path)
-    item.assessment = scorer.record(snapshot, item.text, domain_info=scanned.info)
+    item = result.page(source=SOURCE, path=path)
+    item.assessment = scorer.record(result.snapshot, item.text, domain_info=scanned.info)
     saved = persist_page(store, item, campaign_id=campaign_id, run_id=None)
     scanned.verdict, scanned.risk = item.assessment["verdict"], item.assessment["risk"]
     scanned.reasons, scanned.finding_id = item.assessment["reasons"], saved.finding_id
+    return (item, saved) if saved.finding_id else None
 
 
 def _domain_row(scanned: ScannedDomain, record: WhoisRecord | None) -> dict:

@@ -16,6 +16,7 @@ from storage.clock import BEIJING
 
 from .browser import BROWSER_CONTEXT, launch_options
 from .capture import ResourceRecorder
+from .items import CrawledPage
 from .network import Network
 from .tls import check_tls
 
@@ -28,12 +29,20 @@ class FetchResult:
     snapshot: PageSnapshot | None
     error: str | None = None
     canary: CanaryResult | None = None
+    capture: dict | None = None  # raw exchanges and timing, as spiders.capture keeps them for evidence
+
+    def page(self, *, source: str, path: list[str]) -> CrawledPage:
+        """The fetched page as the crawl's items are, with its canary probe and raw capture."""
+        item = CrawledPage.from_snapshot(self.snapshot, source=source, path=path)
+        item.canary, item.capture = self.canary, self.capture
+        return item
 
 
 async def _render(context, url: str, timeout_ms: float, canary: bool) -> FetchResult:
     page = await context.new_page()
     recorder = ResourceRecorder()
     page.on("response", recorder)
+    started = datetime.now(BEIJING)
     try:
         response = await page.goto(url, timeout=timeout_ms, wait_until="load")
         try:
@@ -44,11 +53,13 @@ async def _render(context, url: str, timeout_ms: float, canary: bool) -> FetchRe
             url=url, final_url=page.url, html=await page.content(), title=await page.title(),
             status=response.status if response else None,
             headers=await response.all_headers() if response else {},
-            screenshot_png=await page.screenshot(full_page=True, type="png"),
-            resources=_resources(await recorder.settle(page)), rendered=True,
+            screenshot_png=await page.screenshot(full_page=True, type="png"), rendered=True,
             fetched_at=datetime.now(BEIJING))
+        exchanges = await recorder.settle(page)
+        snapshot.resources = _resources(exchanges)
+        capture = _capture("browser", exchanges, started)
         probed = await probe(page) if canary and should_probe(snapshot) else None
-        return FetchResult(url, snapshot, canary=probed)
+        return FetchResult(url, snapshot, canary=probed, capture=capture)
     finally:
         await page.close()
 
@@ -60,14 +71,24 @@ def _resources(exchanges: list[dict]) -> list[tuple[str, str, bytes]]:
             for e in exchanges if e["resource_type"] in RESOURCE_TYPES and e["body"]]
 
 
+def _capture(method: str, exchanges: list[dict], started: datetime) -> dict:
+    return {"method": method, "exchanges": exchanges, "started_at": started.isoformat(timespec="seconds"),
+            "ended_at": datetime.now(BEIJING).isoformat(timespec="seconds")}
+
+
 async def _plain(request_context, url: str, timeout_ms: float, canary: bool) -> FetchResult:
+    started = datetime.now(BEIJING)
     response = await request_context.get(url, timeout=timeout_ms)
     try:
         body = await response.body()
+        exchange = {"url": response.url, "status": response.status, "reason": response.status_text,
+                    "method": "GET", "resource_type": "document", "body": body,
+                    "response_headers": [(h["name"], h["value"]) for h in response.headers_array],
+                    "request_headers": [], "request_body": b""}
         return FetchResult(url, PageSnapshot(
             url=url, final_url=response.url, html=_decode(body, response.headers),
             status=response.status, headers=response.headers, rendered=False,
-            fetched_at=datetime.now(BEIJING)))
+            fetched_at=datetime.now(BEIJING)), capture=_capture("http", [exchange], started))
     finally:
         await response.dispose()
 

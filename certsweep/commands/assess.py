@@ -8,8 +8,8 @@ from monitor.lookup import look_up_host
 from monitor.page_scoring import PageScorer
 from monitor.reports.labels import kind_label
 from spiders.browser import browser_available
+from spiders.evidence_recorder import EvidenceRecorder
 from spiders.fetch import fetch_pages
-from spiders.items import CrawledPage
 from spiders.persist import persist_page
 
 from ..errors import UserError
@@ -36,30 +36,29 @@ def assess(settings, urls, url_file, render, canary, store, campaign_file, as_js
     with settings.open_store() as db:
         scorer = PageScorer.from_store(db, campaign.keyword_lists, campaign.portals)
         fetched = fetch_pages(urls, render=render, network=settings.network, canary=canary and render)
+        recorder = EvidenceRecorder.for_command(db, settings.network) if store else None
         for result in fetched:
-            record = _assess_one(db, scorer, result, store, settings.network)
+            record = _assess_one(db, scorer, result, recorder, settings.network)
             click.echo(json.dumps(record, ensure_ascii=False) if as_json else _line(record))
 
 
-def _assess_one(db, scorer, result, store: bool, network) -> dict:
+def _assess_one(db, scorer, result, recorder: EvidenceRecorder | None, network) -> dict:
     """Fetched page → DNS/WHOIS of its host (young or hidden domains raise the risk) → verdict."""
     if result.snapshot is None:
         return {"url": result.url, "final_url": None, "status": None, "verdict": "error", "risk": 0,
                 "portal": None, "similarity": None, "keyword_hits": [], "reasons": [],
                 "error": result.error}
-    item = CrawledPage.from_snapshot(result.snapshot, source="assess", path=[f"研判：{result.url}"])
+    item = result.page(source="assess", path=[f"研判：{result.url}"])
     info, domain_row = (None, None) if is_gov_host(item.host) else look_up_host(
         item.host, dns_server=network.dns_server, whois_server=network.whois_server)
     item.assessment = scorer.record(result.snapshot, item.text, canary=result.canary, domain_info=info)
-    if store:
+    if recorder:
         with db.transaction():
             if domain_row:
                 db.save_domain(domain_row)
             saved = persist_page(db, item, campaign_id=None, run_id=None)
-            if result.canary and result.canary.screenshot_png:
-                db.add_evidence(result.canary.screenshot_png, kind="canary_screenshot",
-                                content_type="image/png", suffix=".png", finding_id=saved.finding_id,
-                                page_id=saved.page_id, meta=result.canary.to_dict())
+        if saved.finding_id:
+            recorder.record(item, item.capture, finding_id=saved.finding_id, page_id=saved.page_id)
     a = item.assessment
     return {"url": result.url, "final_url": item.final_url, "status": item.status,
             "verdict": a["verdict"], "risk": a["risk"], "portal": a["portal"],

@@ -5,6 +5,7 @@ import click
 
 from monitor.review import SYSTEM, ReviewConfig, ReviewConfigError, regroup, scope_for
 from monitor.review.recheck import record
+from spiders.evidence_recorder import EvidenceRecorder
 from spiders.fetch import fetch_pages
 from storage.queues import FindingFilter
 
@@ -71,9 +72,15 @@ def recheck(settings, limit, render):
         urls = [(store.page(f["page_id"]) or {}).get("final_url") or f["canonical_url"] for f in findings]
         click.echo(f"复查 {len(urls)} 条……")
         results = fetch_pages(urls, render=render, network=settings.network)
+        recorder = EvidenceRecorder.for_command(store, settings.network)
         gone = 0
         for finding, fetched in zip(findings, results):
-            outcome = record(store, finding, fetched.snapshot, fetched.error)
+            capture_id = None
+            if fetched.snapshot is not None:  # the page as it is now, whatever it shows
+                item = fetched.page(source="recheck", path=[f"下架复查：{fetched.url}"])
+                capture_id = recorder.record(item, item.capture, finding_id=finding["id"],
+                                             page_id=finding["page_id"])
+            outcome = record(store, finding, fetched.snapshot, fetched.error, capture_id)
             gone += outcome.gone
             click.echo(f"  #{finding['id']} {'已下架' if outcome.gone else '仍在线'}：{outcome.reason}")
     click.echo(f"复查完成：{gone} 条已下架，{len(findings) - gone} 条仍在线")

@@ -1,5 +1,6 @@
-"""Takedown check: a platform was asked to remove a finding's content; is it gone? The new
-snapshot is kept as evidence either way, and the finding moves to 已下架 or is flagged."""
+"""Takedown check: a platform was asked to remove a finding's content; is it gone? The finding
+moves to 已下架 or is flagged; the caller keeps the new fetch as a capture (spiders.EvidenceRecorder)
+and names it here, so the audit trail points at the evidence behind each decision."""
 from dataclasses import dataclass
 
 from storage import Store
@@ -40,25 +41,17 @@ def judge(terms: list[str], snapshot: PageSnapshot | None, error: str | None) ->
     return False, f"页面仍含：{'、'.join(still[:5])}"
 
 
-def record(store: Store, finding: dict, snapshot: PageSnapshot | None, error: str | None) -> RecheckResult:
+def record(store: Store, finding: dict, snapshot: PageSnapshot | None, error: str | None,
+           capture_id: int | None = None) -> RecheckResult:
     terms = [h["matched"] or h["keyword"] for h in finding["hits"]]
     gone, reason = judge(terms, snapshot, error)
-    meta = {"recheck": True, "url": snapshot.final_url if snapshot else finding["canonical_url"],
-            "gone": gone, "reason": reason}
+    comment = f"自动复查：{reason}" + (f"（证据：采集记录 #{capture_id}）" if capture_id else "")
     with store.transaction():
-        if snapshot is not None:
-            if snapshot.screenshot_png:
-                store.add_evidence(snapshot.screenshot_png, kind="screenshot", content_type="image/png",
-                                   suffix=".png", finding_id=finding["id"], page_id=finding["page_id"],
-                                   meta=meta)
-            store.add_evidence(snapshot.html.encode("utf-8"), kind="dom",
-                               content_type="text/html; charset=utf-8", suffix=".html",
-                               finding_id=finding["id"], page_id=finding["page_id"], meta=meta)
         service = ReviewService(store)
         if gone:
             service.act(SYSTEM, [finding["id"]], "verify_takedown", resolution="gone_on_recheck",
-                        comment=f"自动复查：{reason}")
+                        comment=comment)
         else:
             service.tag(SYSTEM, [finding["id"]], STILL_ONLINE_TAG)
-            service.comment(SYSTEM, finding["id"], f"自动复查：{reason}")
+            service.comment(SYSTEM, finding["id"], comment)
     return RecheckResult(finding["id"], gone, reason)

@@ -70,8 +70,10 @@ def test_findings_and_canary_evidence_are_stored(assessed, enrolled_db):
     assert registrant_hidden == 1 and registrar
     tls = json.loads(conn.execute("SELECT details FROM findings").fetchone()[0])["tls"]
     assert tls["valid"] and tls["host"] == "cx-mem-gov.cn" and len(tls["sha256"]) == 64
-    evidence = {k for (k,) in conn.execute("SELECT kind FROM evidence")}
-    assert {"screenshot", "canary_screenshot"} <= evidence
+    evidence = {k for (k,) in conn.execute("SELECT kind FROM evidence WHERE capture_id IS NOT NULL")}
+    assert {"warc", "wacz", "screenshot", "dns", "whois", "canary_form", "canary_screenshot"} <= evidence
+    path, = conn.execute("SELECT path FROM captures WHERE canonical_url = 'https://cx-mem-gov.cn/'").fetchone()
+    assert json.loads(path) == ["研判：https://cx-mem-gov.cn/"]
 
 
 def test_no_store_writes_nothing(enrolled_db, fixture_internet):

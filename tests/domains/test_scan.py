@@ -73,14 +73,17 @@ def test_whois_facts_of_live_domains_are_stored(scanned):
     assert json.loads(row["whois"])["name_servers"] == ["dns1.hichina.com", "dns2.hichina.com"]
 
 
-def test_findings_carry_the_whois_reasons_and_a_screenshot_for_cyberspace_affairs(scanned):
+def test_findings_carry_the_whois_reasons_and_a_full_capture_for_cyberspace_affairs(scanned):
     db, lines, _, _, _ = scanned
     finding = rows(db, "SELECT * FROM findings WHERE id = ?", [lines["cx-mem-gov.cn"]["finding_id"]])[0]
     assert (finding["source"], finding["queue"], finding["kind"]) == ("lookalike", "cac", "fake_portal")
     codes = {r["code"] for r in json.loads(finding["reasons"])}
     assert {"PORTAL_CLONE", "WHOIS_HIDDEN"} <= codes
     assert json.loads(finding["details"])["path"][0].startswith("仿冒域名：cx-mem-gov.cn（点改为连字符")
-    assert rows(db, "SELECT kind FROM evidence WHERE finding_id = ?", [finding["id"]]) == [{"kind": "screenshot"}]
+    kinds = {r["kind"] for r in rows(db, "SELECT kind FROM evidence WHERE finding_id = ?", [finding["id"]])}
+    assert {"screenshot", "warc", "wacz", "dom", "dns", "whois"} <= kinds
+    [capture] = rows(db, "SELECT * FROM captures WHERE canonical_url = ?", [finding["canonical_url"]])
+    assert capture["method"] == "browser" and json.loads(capture["path"]) == json.loads(finding["details"])["path"]
 
 
 def test_the_browser_visited_only_resolving_candidates_and_lookups_used_the_configured_servers(scanned):
