@@ -150,10 +150,10 @@ def load_site(root: Path) -> Site:
     return Site(host=host, root=root, tls=config.get("tls", "ca"), tls_name=config.get("tls_name"),
                 aliases=tuple(a.lower() for a in config.get("aliases", ())),
                 headers=dict(config.get("headers", {})),
-                https_redirect=config.get("https_redirect", False), handler=_load_handler(root))
+                https_redirect=config.get("https_redirect", False), handler=load_handler(root))
 
 
-def _load_handler(root: Path):
+def load_handler(root: Path):
     path = root / "_site.py"
     if not path.is_file():
         return None

@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from fixtureweb.clones import files_served_by
 from fixtureweb.world import demo_world_dir
 from monitor import PageSnapshot, fingerprint, load_portals
 
@@ -28,10 +29,11 @@ def load_labels() -> list[dict]:
 
 
 def site_dir(url: str) -> Path:
+    """The files the host serves (a mirror clone serves the genuine site's)."""
     host = urlsplit(url).hostname
     for world in (WORLD, DEMO):
         if (world / "sites" / host).is_dir():
-            return world / "sites" / host
+            return files_served_by(world / "sites" / host)
     raise LookupError(host)
 
 
