@@ -1,14 +1,23 @@
 """A WACZ bundle around one capture's WARC (the `wacz` package), so the capture opens in standard
 replay tools (ReplayWeb.page), opening at the page that was captured."""
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
-# The wacz CLI prints its progress to stdout. Redirecting sys.stdout around it is process-wide,
-# and captures run on worker threads (one per crawler): two overlapping redirects left stdout
-# pointing at a dead buffer, and the crawl summary vanished. A child process has its own stdout.
-WACZ_CLI = "import sys; from wacz.main import main; sys.exit(main())"
+import wacz.main
+import wacz.util
+import wacz.waczindexer
+
+
+def _quiet(*args, **kwargs) -> None:
+    pass
+
+
+# The wacz package reports progress with print(). Silencing it inside its own modules is safe
+# from any thread; redirecting sys.stdout is process-wide, and two capture threads doing it at
+# once left stdout pointing at a dead buffer. (A child process per capture, the other way out,
+# cost about a second of interpreter start-up for every finding.)
+for _module in (wacz.main, wacz.util, wacz.waczindexer):
+    _module.print = _quiet
 
 
 class WACZError(RuntimeError):
@@ -20,10 +29,11 @@ def build_wacz(warc: bytes, *, url: str, title: str) -> bytes:
         tmp = Path(tmp)
         (tmp / "capture.warc.gz").write_bytes(warc)
         output = tmp / "capture.wacz"
-        done = subprocess.run([sys.executable, "-c", WACZ_CLI, "create", str(tmp / "capture.warc.gz"),
-                               "-o", str(output), "--hash-type", "sha256", "--url", url,
-                               "--title", title], capture_output=True, text=True)
-        if done.returncode != 0:
-            lines = (done.stdout + done.stderr).strip().splitlines()
-            raise WACZError(lines[-1] if lines else f"wacz 退出码 {done.returncode}")
+        try:
+            code = wacz.main.main(["create", str(tmp / "capture.warc.gz"), "-o", str(output),
+                                   "--hash-type", "sha256", "--url", url, "--title", title])
+        except (SystemExit, Exception) as exc:  # argparse exits; a broken WARC raises anything
+            raise WACZError(str(exc) or type(exc).__name__) from exc
+        if code:
+            raise WACZError(f"wacz 退出码 {code}")
         return output.read_bytes()
