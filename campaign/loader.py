@@ -1,4 +1,6 @@
-"""Reading campaign files: TOML, optional `extends`, and errors as Chinese lines with field and line."""
+"""Reading campaign files: TOML, optional `extends`, and errors as Chinese lines with field and line.
+A `.json` file holds a campaign already resolved, as `campaign show --json` prints it."""
+import json
 import re
 import tomllib
 from dataclasses import dataclass
@@ -89,6 +91,11 @@ def _read_toml(path: Path) -> dict:
         raise CampaignError(path, [CampaignIssue("", "文件不是 UTF-8 编码")]) from None
     except OSError as exc:
         raise CampaignError(path, [CampaignIssue("", f"无法读取：{exc.strerror}")]) from None
+    if path.suffix == ".json":
+        try:
+            return json.loads(text)
+        except ValueError as exc:
+            raise CampaignError(path, [CampaignIssue("", f"JSON 语法错误：{exc}")]) from None
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -1,6 +1,6 @@
 """One module per command family; `register` attaches them all to the top-level group."""
 from . import (assess, campaign, crawl, database, demo, domains, evidence, export, findings,
-               keywords, portals, report, serve, users)
+               keywords, portals, report, serve, users, worker)
 
 
 def register(cli) -> None:
@@ -19,3 +19,5 @@ def register(cli) -> None:
     cli.add_command(evidence.evidence)
     cli.add_command(export.export)
     cli.add_command(report.report)
+    cli.add_command(worker.worker)
+    cli.add_command(worker.sink)

@@ -1,24 +1,33 @@
 import click
 
 from campaign import load_campaign
+from spiders.cluster.coordinator import run_coordinator
 from spiders.runner import run_campaign
 
 from ..errors import UserError
 from ..settings import with_settings
 from ..summary import print_run_summary
+from .worker import check_redis
 
 
 @click.command()
 @click.argument("campaign_file")
 @click.option("--progress/--no-progress", default=True, help="显示进度条")
+@click.option("--redis", "redis_url", default=None,
+              help="集群巡查：本机作为协调与写入节点，经此 Redis（如 redis://HOST:6379/0）分发给 certsweep worker")
 @with_settings
-def crawl(settings, campaign_file, progress):
+def crawl(settings, campaign_file, progress, redis_url):
     """按方案巡查；中断后再次运行会从断点继续。"""
     campaign = load_campaign(campaign_file)
     settings.check_proxy()
     settings.check_keyword_lists(campaign.keyword_lists)
     settings.open_store().close()  # fail on a bad database before any fetching
-    summary = run_campaign(campaign_file, db=settings.db, network=settings.network, progress=progress)
+    if redis_url:
+        check_redis(redis_url)
+        summary = run_coordinator(campaign_file, db=settings.db, redis_url=redis_url,
+                                  network=settings.network, progress=progress)
+    else:
+        summary = run_campaign(campaign_file, db=settings.db, network=settings.network, progress=progress)
     print_run_summary(settings, summary)
     if not summary.finished:
         raise UserError(f"巡查未完成（第 {summary.run_id} 轮），再次运行同一命令即可从断点继续")

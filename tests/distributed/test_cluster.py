@@ -1,0 +1,75 @@
+"""One campaign crawled by a cluster on Redis: same pages and findings as one machine, each page
+fetched and stored once, through worker deaths and coordinator restarts."""
+import re
+import sqlite3
+
+
+
+def rows(db, sql: str) -> list[tuple]:
+    conn = sqlite3.connect(db)
+    try:
+        return sorted(conn.execute(sql).fetchall())
+    finally:
+        conn.close()
+
+
+def findings(db):
+    return rows(db, "SELECT canonical_url, kind, risk, queue, source FROM findings")
+
+
+def pages(db):
+    return rows(db, "SELECT canonical_url, source, rendered, status FROM pages")
+
+
+def assert_same_as_one_machine(db, single_machine):
+    single_machine = single_machine.db
+    assert pages(db) == pages(single_machine)
+    assert findings(db) == findings(single_machine)
+    assert rows(db, "SELECT canonical_url FROM pages WHERE fetch_count != 1") == []
+    assert rows(db, "SELECT count(*) FROM captures") == rows(single_machine, "SELECT count(*) FROM captures")
+    assert rows(db, "SELECT status FROM crawl_runs") == [("finished",)]
+
+
+def stored(db) -> int:
+    try:
+        return rows(db, "SELECT count(*) FROM pages")[0][0]
+    except sqlite3.OperationalError:  # not created yet
+        return 0
+
+
+def pages_fetched(output: str) -> tuple[int, int]:
+    fetched, rendered = re.search(r"抓取 (\d+) 页，其中浏览器渲染 (\d+) 页", output).groups()
+    return int(fetched), int(rendered)
+
+
+def test_two_workers_fetch_every_page_once_and_find_what_one_machine_finds(cluster, single_machine):
+    coordinator = cluster.coordinator()
+    browser = cluster.worker("browser")
+    plain = cluster.worker("plain", "--no-render")
+    summary, browser_out, plain_out = cluster.finish(coordinator, browser, plain)
+    assert_same_as_one_machine(cluster.db, single_machine)
+    assert "第 1 轮巡查已完成" in summary
+    assert pages_fetched(browser_out)[1] == 3  # the advertised addresses, rendered
+    assert pages_fetched(plain_out)[1] == 0
+    assert not (cluster.tmp_path / "browser.db").exists() and not (cluster.tmp_path / "plain.db").exists()
+
+
+def test_a_killed_worker_loses_nothing_and_duplicates_nothing(cluster, single_machine):
+    coordinator = cluster.coordinator()
+    doomed = cluster.worker("doomed")
+    cluster.wait_until(lambda: cluster.leases_of("doomed"), "the first worker takes a request")
+    survivor = cluster.worker("survivor")
+    cluster.kill(doomed)  # mid-request: what it held must come back from its lease
+    cluster.finish(coordinator, survivor)
+    assert_same_as_one_machine(cluster.db, single_machine)
+
+
+def test_a_restarted_coordinator_continues_the_campaign(cluster, single_machine):
+    first = cluster.coordinator("first")
+    workers = [cluster.worker("w1"), cluster.worker("w2")]
+    cluster.wait_until(lambda: stored(cluster.db), "the sink stores a page")
+    cluster.kill(first)
+    assert stored(cluster.db) < len(pages(single_machine.db))
+    summary, *_ = cluster.finish(cluster.coordinator("second"), *workers)
+    assert "第 1 轮巡查（断点续跑）已完成" in summary
+    assert_same_as_one_machine(cluster.db, single_machine)
