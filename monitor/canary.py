@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .content import parse
 from .domain import is_gov_host
-from .fingerprint import fingerprint
-from .forms import canonical
+from .forms import canonical, extract_form
 
 CANARY_NAME = "测试无此人"
 CONFIRM_WORDS = re.compile(r"查询成功|验证通过|证书有效|真实有效|有效期|发证机关|发证日期|持证人|核验通过|证书状态[:：]?\s*有效|已通过")
@@ -119,6 +119,9 @@ def _new_text(before: str, after: str) -> str:
 
 
 def should_probe(snapshot) -> bool:
-    """Probe only non-government hosts that show a certificate query form."""
-    form = fingerprint(snapshot).form
-    return bool(form and form.is_certificate_query) and not is_gov_host(snapshot.host)
+    """Probe only non-government hosts that show a certificate query form (its fields are all
+    that decides, so the page is parsed but not fingerprinted)."""
+    if is_gov_host(snapshot.host):
+        return False
+    form = extract_form(parse(snapshot.html), [])
+    return bool(form and form.is_certificate_query)

@@ -8,10 +8,11 @@ its location."""
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
-from functools import lru_cache
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache, partial
+from typing import NamedTuple
 
-from lxml import html as lxml_html
+from lxml import etree
 
 SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "head", "title", "meta", "link", "svg", "iframe"})
 BLOCK_TAGS = frozenset({"p", "div", "li", "td", "th", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article",
@@ -35,10 +36,10 @@ RECOMMEND_HEADING = re.compile(r"猜你喜欢|看了又看|相关推荐|为你�
 WARNING_CUES = re.compile(r"谨防|警惕|切勿|不要轻信|不要相信|请勿|严厉打击|打击|曝光|提醒|骗局|诈骗|虚假|假冒|冒充|违法|举报|辟谣")
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 WARNING_FACTOR = 0.2
+MASTHEAD_CHUNKS = 4  # a page names who it is in its first lines, whatever the markup
 
 
-@dataclass(frozen=True)
-class Region:
+class Region(NamedTuple):  # a tuple: a page has hundreds, built in the hot loop
     text: str
     kind: str
     weight: float
@@ -65,76 +66,155 @@ def _attr_kind(attrs: str) -> str | None:
     return next((name for name, rx in _ATTR_KINDS if rx.search(attrs)), None)
 
 
-def _own_kind(el, tag: str) -> str | None:
-    kind = _TAG_KIND.get(tag)
-    if kind:
-        return kind
-    ident, cls = el.get("id"), el.get("class")
-    return _attr_kind(f"{ident or ''} {cls or ''}") if ident or cls else None
-
-
 def _step(el, tag: str, index: int) -> str:
     ident = el.get("id")
     return f"{tag}#{ident}" if ident else f"{tag}[{index}]"
 
 
-def walk(root, with_paths: bool = True):
-    """Yield (element, tag, kind, path, depth_tags) for every visible element,
-    kinds inherited from ancestors; one pass shared by all extractors."""
-    stack = [(root, "body", "body", ())]
-    while stack:
-        el, kind, path, tags = stack.pop()
-        tag = el.tag if isinstance(el.tag, str) else ""
-        if not tag or tag in SKIP_TAGS:
+_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "dt", "strong"})
+_INHERITED_YIELDS = frozenset({"body", "main", "header"})  # kinds an element's own kind replaces
+
+
+@dataclass
+class ParsedPage:
+    """One parse of a page and one pass over its visible elements, shared by the keyword regions
+    and the fingerprint, so no scorer parses or walks the page twice."""
+    tree: etree._Element
+    regions: list[Region] = field(default_factory=list)  # visible text by element, kind and weight
+    parts: list[str] = field(default_factory=list)  # every piece of visible text and image alt text
+    masthead: list[str] = field(default_factory=list)  # where a page names who it speaks for
+    tag_paths: set[tuple[str, ...]] = field(default_factory=set)  # each element's last four tags
+    images: list = field(default_factory=list)  # visible <img> elements
+    links: list[str] = field(default_factory=list)  # hrefs of visible <a> elements
+    scripts: list[str] = field(default_factory=list)  # inline script texts, in document order
+
+
+def parse_page(html: str, with_paths: bool = False) -> ParsedPage:
+    tree = parse(html)
+    # Comments would hide the text after them from the walk; their text never shows anyway.
+    etree.strip_tags(tree, etree.Comment, etree.ProcessingInstruction)
+    page = ParsedPage(tree)
+    head = tree.find("head")
+    if head is not None:
+        page.scripts = [s.text for s in head.iter("script") if s.text and s.text.strip()]
+    _read(body_of(tree), page, with_paths)
+    return page
+
+
+_KIND, _OWN, _SLOT, _TAGS, _IN_H1, _CHILD_KIND, _PATH, _CHILDREN = range(8)  # an open element's state
+_region = partial(tuple.__new__, Region)  # Region(...) without its Python-level __new__
+
+
+def _read(body, page: ParsedPage, with_paths: bool) -> None:
+    """Every visible element once, in one lxml walk, kinds inherited from ancestors. This is
+    the scorer's hot loop: plain locals, each attribute read once, path strings only when asked.
+    An element's text and its children's tails are only complete at its end, but regions and
+    parts are kept in walk order (the element before its children): each element holds a slot."""
+    tag_paths, images, links, scripts = page.tag_paths, page.images, page.links, page.scripts
+    regions: list = []  # per element in walk order: its Region or None
+    parts: list = []  # per element in walk order: its texts and image alt text, or None
+    in_masthead: list[int] = []  # slots of header and h1 elements
+    open_: list[list] = []
+    walker = etree.iterwalk(body, events=("start", "end"))
+    for event, el in walker:
+        tag = el.tag
+        if event == "end":
+            if tag not in SKIP_TAGS:
+                state = open_.pop()
+                own, kind, slot = state[_OWN], state[_KIND], state[_SLOT]
+                if own:
+                    text = own[0].strip() if len(own) == 1 else " ".join([p for p in map(str.strip, own) if p])
+                    if text:
+                        regions[slot] = _region((text, kind, KIND_WEIGHT[kind], state[_PATH]))
+                if tag == "img" and el.get("alt"):
+                    own.append(el.get("alt"))
+                if own:
+                    parts[slot] = own
+                    if kind == "header" or state[_IN_H1]:
+                        in_masthead.append(slot)
+            tail = el.tail
+            if tail and open_:
+                open_[-1][_OWN].append(tail)
             continue
-        own = _own_kind(el, tag)
+        cls = el.get("class")
+        if open_:
+            parent = open_[-1]
+            kind = parent[_CHILD_KIND]
+            if kind != "recommend" and (tag in _HEADING_TAGS or cls and "title" in cls) \
+                    and RECOMMEND_HEADING.search(text_of(el)[:40]):
+                kind = parent[_CHILD_KIND] = "recommend"  # this heading and everything after it
+            parent[_CHILDREN] += 1
+            path = f"{parent[_PATH]}/{_step(el, tag, parent[_CHILDREN])}" if with_paths else ""
+            tags, in_h1 = parent[_TAGS][-3:] + (tag,), parent[_IN_H1]
+        else:
+            kind, path, tags, in_h1 = "body", "body", (tag,), False
+        if tag in SKIP_TAGS:
+            if tag == "script" and el.text and el.text.strip():
+                scripts.append(el.text)
+            walker.skip_subtree()
+            continue
+        if tag == "img":
+            images.append(el)
+        elif tag == "a" and el.get("href"):
+            links.append(el.get("href"))
+        own_kind = _TAG_KIND.get(tag)
+        if own_kind is None:
+            ident = el.get("id")
+            if ident or cls:
+                own_kind = _attr_kind(f"{ident or ''} {cls or ''}")
         # Boilerplate wins over "main" inherited from a wrapper, never the reverse.
-        if own and (kind in ("body", "main", "header") or KIND_WEIGHT[own] < KIND_WEIGHT[kind]):
-            kind = own
-        tags = tags + (tag,)
-        yield el, tag, kind, path, tags
-        children = [c for c in el if isinstance(c.tag, str)]
-        recommend_from = None
-        for i, child in enumerate(children):
-            if child.tag in ("h1", "h2", "h3", "h4", "h5", "h6", "dt", "strong") or "title" in (child.get("class") or ""):
-                if RECOMMEND_HEADING.search(child.text_content()[:40]):
-                    recommend_from = i
-                    break
-        for i in range(len(children) - 1, -1, -1):
-            child = children[i]
-            child_kind = "recommend" if recommend_from is not None and i >= recommend_from else kind
-            child_path = f"{path}/{_step(child, child.tag, i + 1)}" if with_paths else ""
-            stack.append((child, child_kind, child_path, tags))
+        if own_kind and (kind in _INHERITED_YIELDS or KIND_WEIGHT[own_kind] < KIND_WEIGHT[kind]):
+            kind = own_kind
+        tag_paths.add(tags)
+        text = el.text
+        open_.append([kind, [text] if text else [], len(parts), tags, in_h1 or tag == "h1", kind, path, 0])
+        regions.append(None)
+        parts.append(None)
+    page.regions = [r for r in regions if r is not None]
+    # The masthead: header and h1 texts, and the page's first few parts whatever their markup.
+    first, seen = [], 0
+    for slot, own in enumerate(parts):
+        if seen >= MASTHEAD_CHUNKS:
+            break
+        if own:
+            first.append(slot)
+            seen += len(own)
+    page.masthead = [text for slot in sorted(set(first).union(in_masthead)) for text in parts[slot]]
+    page.parts = [text for own in parts if own for text in own]
+
+
+HTML_PARSER = etree.HTMLParser()
 
 
 def parse(html: str):
+    """The page's tree: lxml's HTML parser without lxml.html's element classes, whose
+    per-element lookup would cost more than all the scoring done on the tree."""
     if not html or not html.strip():
-        return lxml_html.fromstring("<html><body></body></html>")
+        return etree.fromstring("<html><body></body></html>", HTML_PARSER)
     try:
-        return lxml_html.fromstring(html)
-    except Exception:  # lxml rejects some byte/encoding-declared strings
-        return lxml_html.fromstring(html.encode("utf-8", "replace"))
+        tree = etree.fromstring(html, HTML_PARSER)
+    except ValueError:  # lxml rejects strings that declare their own encoding
+        tree = etree.fromstring(html.encode("utf-8", "replace"), HTML_PARSER)
+    return tree if tree is not None else etree.fromstring("<html><body></body></html>", HTML_PARSER)
 
 
 def body_of(tree):
-    body = tree.find(".//body") if tree.tag != "body" else tree
+    if tree.tag == "body":
+        return tree
+    body = tree.find("body")  # where the parser puts it; searching the whole tree costs more
+    if body is None:
+        body = tree.find(".//body")
     return body if body is not None else tree
 
 
-def regions_of_tree(tree) -> list[Region]:
-    regions: list[Region] = []
-    for el, tag, kind, path, _ in walk(body_of(tree)):
-        parts = [el.text or ""]
-        parts += [c.tail or "" for c in el if c.tail]
-        text = " ".join(p.strip() for p in parts if p and p.strip())
-        if text:
-            regions.append(Region(text=text, kind=kind, weight=KIND_WEIGHT[kind], path=path))
-    return regions
+def text_of(el) -> str:
+    """All text inside an element, as lxml.html's text_content()."""
+    return etree.tostring(el, method="text", encoding=str, with_tail=False)
 
 
 def text_regions(html: str) -> list[Region]:
-    """The page's visible text, split by element, each with its kind and weight."""
-    return regions_of_tree(parse(html))
+    """The page's visible text, split by element, each with its kind, weight and path."""
+    return parse_page(html, with_paths=True).regions
 
 
 def _sentence(text: str, start: int, end: int) -> str:

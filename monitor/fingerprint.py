@@ -2,36 +2,27 @@
 from __future__ import annotations
 
 import base64
-import heapq
 import io
-import re
 from dataclasses import asdict, dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from urllib.parse import urlsplit
 
 import mmh3
 
-from .content import WARNING_CUES, body_of, parse, walk
+from .content import WARNING_CUES, ParsedPage, parse_page, text_of
 from .forms import QueryForm, extract_form
 from .markers import Markers, extract_markers
+from .shingles import shingle_hashes
 from .snapshot import PageSnapshot
 
 SKETCH_SIZE = 256  # bottom-k MinHash: exact for pages with fewer shingles
-SHINGLE = 3  # characters; Chinese has no spaces to cut words on
 MAX_PHASH_IMAGES = 12
-MASTHEAD_CHUNKS = 4  # a page names who it is in its first lines, whatever the markup
-_NON_WORD = re.compile(r"[\s\W_]+", re.UNICODE)
 
 
-def shingle_hashes(text: str, n: int = SHINGLE) -> set[int]:
-    text = _NON_WORD.sub("", text.lower())
-    if len(text) < n:
-        return {mmh3.hash(text, signed=False)} if text else set()
-    return {mmh3.hash(text[i:i + n], signed=False) for i in range(len(text) - n + 1)}
-
-
-def sketch(hashes: set[int]) -> list[int]:
-    return sorted(hashes) if len(hashes) <= SKETCH_SIZE else sorted(heapq.nsmallest(SKETCH_SIZE, hashes))
+@lru_cache(maxsize=65536)
+def _path_hash(tags: tuple[str, ...]) -> int:
+    # Pages share most of their tag paths; each distinct one is hashed once.
+    return mmh3.hash(">".join(tags), signed=False)
 
 
 def favicon_hash(body: bytes) -> int:
@@ -114,38 +105,28 @@ class PortalFingerprint:
         return cls(**d)
 
 
-def _inline_scripts(tree) -> list[str]:
-    return [s.text for s in tree.iter("script") if s.text and s.text.strip()]
+def _icon_paths(tree) -> set[str]:
+    return {urlsplit(link.get("href", "")).path for link in tree.iter("link")
+            if "icon" in (link.get("rel") or "").lower()} | {"/favicon.ico"}
 
 
-def fingerprint(snapshot: PageSnapshot) -> PortalFingerprint:
-    tree = parse(snapshot.html)
-    title_el = tree.find(".//title")
-    title = (snapshot.title or (title_el.text_content() if title_el is not None else "")).strip()
-    head_title = "" if WARNING_CUES.search(title) else title
-    texts: list[str] = []
-    head: list[str] = [head_title]  # title plus masthead: where a page names who it speaks for
-    paths: set[int] = set()
-    for el, tag, kind, _path, tags in walk(body_of(tree), with_paths=False):
-        own = [el.text] if el.text else []
-        own.extend(c.tail for c in el if c.tail)
-        if tag == "img" and el.get("alt"):
-            own.append(el.get("alt"))
-        if kind == "header" or "h1" in tags or (own and len(texts) < MASTHEAD_CHUNKS):
-            # A headline warning against a fake ministry site does not speak for it.
-            head.extend(t for t in own if not WARNING_CUES.search(t))
-        texts.extend(own)
-        # Structure without styling: a restyled clone keeps the tag skeleton.
-        paths.add(mmh3.hash(">".join(tags[-4:]), signed=False))
-    text = " ".join(texts)
+def fingerprint(snapshot: PageSnapshot, page: ParsedPage | None = None) -> PortalFingerprint:
+    """`page`: the snapshot's HTML already parsed, when the caller has it."""
+    page = page or parse_page(snapshot.html)
+    tree = page.tree
+    title_el = next(tree.iter("title"), None)
+    title = (snapshot.title or (text_of(title_el) if title_el is not None else "")).strip()
+    # A headline warning against a fake ministry site does not speak for it.
+    head = [t for t in [title, *page.masthead] if not WARNING_CUES.search(t)]
+    text = " ".join(page.parts)
     text_set = shingle_hashes(title + " " + text)
+    paths = sorted({_path_hash(tags) for tags in page.tag_paths})
 
-    scripts = _inline_scripts(tree)
+    scripts = list(page.scripts)
     fp = PortalFingerprint(url=snapshot.final_url, host=snapshot.host, title=title, rendered=snapshot.rendered,
-                           text_sketch=sketch(text_set), text_count=len(text_set),
-                           dom_sketch=sketch(paths), dom_count=len(paths))
-    icon_paths = {urlsplit(link.get("href", "")).path for link in tree.iter("link")
-                  if "icon" in (link.get("rel") or "").lower()} | {"/favicon.ico"}
+                           text_sketch=text_set[:SKETCH_SIZE].tolist(), text_count=len(text_set),
+                           dom_sketch=paths[:SKETCH_SIZE], dom_count=len(paths))
+    icon_paths = _icon_paths(tree) if snapshot.resources else set()
     for url, ctype, body in snapshot.resources:
         path = urlsplit(url).path
         ctype = (ctype or "").split(";")[0].lower()
@@ -165,5 +146,5 @@ def fingerprint(snapshot: PageSnapshot) -> PortalFingerprint:
     fp.form = extract_form(tree, scripts)
     if snapshot.screenshot_png:
         fp.screenshot_phash = phash_hex(snapshot.screenshot_png)
-    fp.markers = extract_markers(tree, text, " ".join(head), host=snapshot.host)
+    fp.markers = extract_markers(page.images, page.links, text, " ".join(head), host=snapshot.host)
     return fp

@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 
+from .content import text_of
+
 FIELD_TAGS = ("input", "select", "textarea")
 _SKIP_TYPES = {"hidden", "submit", "button", "image", "reset", "checkbox", "radio", "file"}
 # Canonical field meanings, so 身份证号/证件号/certNo all read as one thing.
@@ -94,14 +96,14 @@ def _label_for(el, labels: dict[str, str]) -> str:
                 return own.strip("：: *")
         prev = node.getprevious()
         if prev is not None and prev.tag in ("label", "td", "th", "span", "dt"):
-            return prev.text_content().strip().strip("：: *")[:24]
+            return text_of(prev).strip().strip("：: *")[:24]
         node = node.getparent()
     return ""
 
 
 def extract_form(tree, scripts: list[str]) -> QueryForm | None:
     """The page's most query-like form; SPAs without <form> count their fields."""
-    labels = {lab.get("for"): lab.text_content().strip().strip("：: *") for lab in tree.iter("label") if lab.get("for")}
+    labels = {lab.get("for"): text_of(lab).strip().strip("：: *") for lab in tree.iter("label") if lab.get("for")}
     candidates = list(tree.iter("form")) or [tree]
     best: QueryForm | None = None
     for container in candidates:

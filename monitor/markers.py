@@ -70,18 +70,24 @@ def _conac_id(url: str) -> str:
     return "badge"
 
 
-def extract_markers(tree, text: str, head_text: str, host: str = "") -> Markers:
-    """`text`: the page's visible text; `head_text`: title plus masthead text,
-    where a page names who it speaks for (a news story quoting a ministry in its
-    body does not speak for it)."""
+def extract_markers(images: list, links: list[str], text: str, head_text: str, host: str = "") -> Markers:
+    """`images`: the page's <img> elements; `links`: the hrefs of its links; `text`: its visible
+    text; `head_text`: title plus masthead text, where a page names who it speaks for (a news
+    story quoting a ministry in its body does not speak for it)."""
     m = Markers(host=host)
-    m.site_code = sorted({_norm(v) for v in SITE_CODE_RE.findall(text)})
-    m.icp = sorted({_norm(v) for v in ICP_RE.findall(text)})
-    m.police = sorted({_norm(v) for v in POLICE_RE.findall(text)})
+    # Each pattern starts from a fixed word: looking for the word first spares most pages the
+    # regex scan over all their text.
+    if "网站标识码" in text:
+        m.site_code = sorted({_norm(v) for v in SITE_CODE_RE.findall(text)})
+    if "ICP" in text:
+        m.icp = sorted({_norm(v) for v in ICP_RE.findall(text)})
+    if "公网安备" in text:
+        m.police = sorted({_norm(v) for v in POLICE_RE.findall(text)})
     bodies = {b for b in GOV_BODY_RE.findall(head_text)}
-    bodies |= {b for line in HOST_LINE_RE.findall(text) for b in GOV_BODY_RE.findall(line)}
+    if "主办" in text or "承办单位" in text:
+        bodies |= {b for line in HOST_LINE_RE.findall(text) for b in GOV_BODY_RE.findall(line)}
     m.bodies = sorted(bodies)
-    for img in tree.iter("img"):
+    for img in images:
         desc = f"{img.get('alt') or ''} {img.get('src') or ''} {img.get('title') or ''} {img.get('class') or ''}"
         if EMBLEM_RE.search(desc):
             m.emblem = True
@@ -89,8 +95,7 @@ def extract_markers(tree, text: str, head_text: str, host: str = "") -> Markers:
             parent = img.getparent()
             href = parent.get("href", "") if parent is not None and parent.tag == "a" else ""
             m.conac.append(_conac_id(href) if href else "badge")
-    for a in tree.iter("a"):
-        href = a.get("href") or ""
+    for href in links:
         if "conac.cn" in href and _conac_id(href) not in m.conac:
             m.conac.append(_conac_id(href))
     m.conac = sorted(set(m.conac))

@@ -9,7 +9,7 @@ from keywords import Engine, KeywordList, builtin_lists
 from storage import Store
 
 from .contacts import extract_contacts, extract_urls
-from .content import text_regions
+from .content import parse_page
 from .fingerprint import PortalFingerprint
 from .portals import load_portals
 from .snapshot import PageSnapshot
@@ -49,18 +49,20 @@ class PageScorer:
               domain_info=None, canary=None) -> ScoredPage:
         """`main_text`: what a source's page object says the page is about (title, description);
         without it the DOM regions decide."""
-        regions = text_regions(snapshot.html)
+        page = parse_page(snapshot.html)  # the one parse, shared with the fingerprint
+        regions = page.regions
         if main_text is None:
             main_text = "\n".join(r.text for r in regions if r.weight >= MAIN_WEIGHT)
             rest = [r for r in regions if r.weight < MAIN_WEIGHT]
         else:
             rest = regions
-        main = self.engine.match(main_text)
+        # One batch: one normalisation and one automaton pass over the whole page.
+        main, *found = self.engine.match_many([main_text, *(r.text for r in rest)])
         hits = [dict(h.to_dict(), region="main", weight=1.0) for h in main.hits]
-        for region, found in zip(rest, self.engine.match_many(r.text for r in rest)):
-            hits += [dict(h.to_dict(), region=region.kind, weight=region.weight) for h in found.hits]
-        assessment = assess(snapshot, self.fingerprints, keyword_assessment=main,
-                            domain_info=domain_info, canary=canary, portal_names=self.portal_names)
+        for region, assessed in zip(rest, found):
+            hits += [dict(h.to_dict(), region=region.kind, weight=region.weight) for h in assessed.hits]
+        assessment = assess(snapshot, self.fingerprints, keyword_assessment=main, domain_info=domain_info,
+                            canary=canary, portal_names=self.portal_names, page=page)
         return ScoredPage(assessment, hits)
 
     def record(self, snapshot: PageSnapshot, text: str, **kwargs) -> dict:

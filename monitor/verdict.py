@@ -7,6 +7,7 @@ from dataclasses import asdict, dataclass, field, is_dataclass
 from functools import lru_cache
 
 from .compare import Similarity, best_match
+from .content import ParsedPage
 from .domain import DomainInfo, is_gov_host, registered_domain
 from .fingerprint import PortalFingerprint, fingerprint
 from .snapshot import PageSnapshot
@@ -76,11 +77,12 @@ def _keyword_reasons(kw) -> list[dict]:
 
 
 def assess(snapshot: PageSnapshot, fingerprints: dict[str, PortalFingerprint], keyword_assessment=None,
-           domain_info: DomainInfo | None = None, canary=None, portal_names: dict[str, str] | None = None
-           ) -> Assessment:
+           domain_info: DomainInfo | None = None, canary=None, portal_names: dict[str, str] | None = None,
+           page: ParsedPage | None = None) -> Assessment:
     """`keyword_assessment`: anything with .verdict/.score/.hits/.reasons;
-    `canary`: a CanaryResult (or anything with .verdict/.filled/.answer_text)."""
-    fp = fingerprint(snapshot)
+    `canary`: a CanaryResult (or anything with .verdict/.filled/.answer_text);
+    `page`: the snapshot's HTML already parsed, when the caller has it."""
+    fp = fingerprint(snapshot, page)
     host = snapshot.host
     names = portal_names or {}
     genuine = next((pid for pid, pfp in fingerprints.items() if pfp.host == host), None)
