@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import bisect
 import functools
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import NamedTuple
 
 import ahocorasick_rs
 
@@ -16,6 +17,34 @@ from keywords.scoring import Evidence, assess
 from keywords.variants import RULE_RANK, VariantTables, expand
 
 _BENIGN = TextAssessment("benign", 0)
+# Hit(...) and Evidence(...) without their Python-level __new__: a page has hundreds.
+_hit = functools.partial(tuple.__new__, Hit)
+_evidence = functools.partial(tuple.__new__, Evidence)
+# Characters from which numpy's normalisation beats str.translate.
+_BATCH_NORMALIZE = 512
+
+
+class Examination(NamedTuple):
+    """A text's matches sorted into evidence, context and negated evidence, not yet scored."""
+
+    evidence: list[Evidence]
+    context: list[Evidence]
+    negated: list[tuple[Hit, str]]
+
+    def where(self, keep: Callable[[Hit], bool]) -> Examination:
+        """The matches whose hit `keep` accepts, e.g. those in one part of the text."""
+        return Examination([e for e in self.evidence if keep(e.hit)], [c for c in self.context if keep(c.hit)],
+                           [n for n in self.negated if keep(n[0])])
+
+    def starts(self) -> set[int]:
+        """Where in the text the matches start."""
+        return {e.hit.start for e in self.evidence} | {c.hit.start for c in self.context} | {n[0].start for n in self.negated}
+
+    def assessment(self) -> TextAssessment:
+        return assess(self.evidence, self.context, self.negated) if self.evidence or self.negated else _BENIGN
+
+
+_NOTHING = Examination([], [], [])
 # Short Chinese patterns collide with ordinary words; longer ones do not.
 _CHECKED_LENGTH = 3
 # A hit from initials alone ("mk") is weaker evidence than the word itself.
@@ -85,12 +114,18 @@ class Engine:
         return _is_latin(pattern[0]), _is_latin(pattern[-1]), check_words, strict, targets
 
     def match(self, text: str) -> TextAssessment:
+        return self.examine(text).assessment()
+
+    def examine(self, text: str) -> Examination:
+        """What the text's matches are, before they are scored: a caller may score part of them
+        (the page's main content) and keep the rest as evidence."""
         if not self.pattern_count:
-            return _BENIGN
-        norm = self._normalizer.normalize(text)
+            return _NOTHING
+        normalize = self._normalizer.normalize_batch if len(text) > _BATCH_NORMALIZE else self._normalizer.normalize
+        norm = normalize(text)
         infos = self._infos
         found = [(start, end, infos[i]) for i, start, end in self._automaton.find_matches_as_indexes(norm, overlapping=True)]
-        return self._assess(text, norm, found) if found else _BENIGN
+        return self._examine(text, norm, found) if found else _NOTHING
 
     def match_many(self, texts: Iterable[str], batch_size: int = 2000) -> Iterator[TextAssessment]:
         """Assess texts in order; faster than `match` one by one on many texts."""
@@ -126,10 +161,10 @@ class Engine:
         results = [_BENIGN] * len(texts)
         for doc, hits in found.items():
             doc_end = starts[doc + 1] - 1 if doc + 1 < len(starts) else len(norm)
-            results[doc] = self._assess(texts[doc], norm[starts[doc] : doc_end], hits)
+            results[doc] = self._examine(texts[doc], norm[starts[doc] : doc_end], hits).assessment()
         return results
 
-    def _assess(self, text: str, norm: str, found: list) -> TextAssessment:
+    def _examine(self, text: str, norm: str, found: list) -> Examination:
         found = _drop_contained(found)
         to_original = self._normalizer.span_mapper(text, norm)
         evidence, context, negated = [], [], []
@@ -149,16 +184,14 @@ class Engine:
             negation = self._negation_before(norm, start)
             for keyword, pattern_rule, is_context in targets:
                 rule = pattern_rule if pattern_rule != "exact" or matched == keyword.term else self._rule_for(matched, keyword)
-                hit = Hit(keyword.term, keyword.category, matched, ostart, oend, rule)
+                hit = _hit((keyword.term, keyword.category, matched, ostart, oend, rule))
                 if is_context:
-                    context.append(Evidence(hit, keyword.weight))
+                    context.append(_evidence((hit, keyword.weight)))
                 elif negation:
                     negated.append((hit, negation))
                 else:
-                    evidence.append(Evidence(hit, keyword.weight * _RULE_WEIGHT.get(rule, 1.0)))
-        if not (evidence or negated):
-            return _BENIGN
-        return assess(evidence, context, negated)
+                    evidence.append(_evidence((hit, keyword.weight * _RULE_WEIGHT.get(rule, 1.0))))
+        return Examination(evidence, context, negated)
 
     def _latin_at(self, text: str, position: int) -> bool:
         return _is_latin(self._normalizer.normalize_char(text[position]))
@@ -170,6 +203,11 @@ class Engine:
     def _negation_before(self, norm: str, start: int) -> str | None:
         """A negation right before the hit, one Chinese character before it
         (不搞包过, 拒绝代考), or before a filler word (不办理任何免考证书)."""
+        if start == 0:
+            return None
+        before, ends = norm[start - 1], self._negation_ends
+        if before not in ends and before not in _FILLER_ENDS and (start < 2 or norm[start - 2] not in ends):
+            return None  # the usual case, answered from the two characters before the hit
         found = self._negation_at(norm, start)
         if found is None:
             for filler in NEGATION_FILLERS:
@@ -192,6 +230,7 @@ class Engine:
 
 # Words that may stand between a negation and what it negates without changing its sense.
 NEGATION_FILLERS = ("所谓的", "所谓", "任何", "一切", "什么")
+_FILLER_ENDS = frozenset(filler[-1] for filler in NEGATION_FILLERS)
 
 
 def _is_latin(char: str) -> bool:

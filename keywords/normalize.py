@@ -26,6 +26,7 @@ _SEPARATOR_CATEGORIES = {"Pc", "Pd", "Sm", "So", "Sk"}
 # (，。！？；：) stays: it is a real boundary, and deleting it would join words.
 _SEPARATOR_PUNCT = set("*/\\.·•‧・'\"#@&%`…‥〃")
 _DELETED = 0xFFFFFFFF
+_MAP_IN_NUMPY = 512  # characters from which span mapping is faster in numpy
 _INVISIBLE = {0x115F, 0x1160, 0x3164, 0xFFA0, 0x2800}
 
 # When several rules changed characters of one hit, the hit reports the most
@@ -94,6 +95,10 @@ class Normalizer:
         """Function mapping a normalised [start, end) span to the original one."""
         if len(text) == len(normalized):
             return lambda start, end: (start, end)
+        if len(text) > _MAP_IN_NUMPY:  # a page: where each kept character was, all at once
+            codes = self._lookup[np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)]
+            kept_at = np.flatnonzero(codes != _DELETED).tolist()
+            return lambda start, end: (kept_at[start], kept_at[end - 1] + 1)
         # gaps[j]: how many kept characters precede the j-th deleted character.
         gaps = [m.start() - j for j, m in enumerate(self._deleted.finditer(text))]
 

@@ -1,7 +1,7 @@
 """How much a page looks like a genuine portal, signal by signal."""
 from __future__ import annotations
 
-import heapq
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 
 from .fingerprint import SKETCH_SIZE, PortalFingerprint, fingerprint
@@ -11,6 +11,7 @@ from .snapshot import PageSnapshot
 # either side (no screenshot, no resources) drops out rather than counting as 0.
 WEIGHTS = {"text": 0.30, "form": 0.20, "dom": 0.15, "title": 0.10, "resources": 0.10,
            "images": 0.10, "screenshot": 0.15, "markers": 0.10}
+SUSPECT_SCORE = 0.35  # at or above: looks like the portal, a person should check
 PHASH_MATCH = 10  # bits of 64: same picture, re-encoded or resized
 MIN_TEXT = 60  # shingles below which containment says little
 
@@ -30,10 +31,12 @@ def _minhash_overlap(sa: frozenset[int], na: int, sb: frozenset[int], nb: int) -
     """(Jaccard, share of A inside B) from two bottom-k sketches."""
     if not sa or not sb:
         return 0.0, 0.0
-    union = sa | sb
+    both = sa & sb
     if na > len(sa) or nb > len(sb):  # truncated sketches: estimate on the union's bottom k
-        union = frozenset(heapq.nsmallest(SKETCH_SIZE, union))
-    jaccard = len(union & sa & sb) / len(union)
+        union = sorted(sa | sb)[:SKETCH_SIZE]
+        jaccard = sum(1 for h in both if h <= union[-1]) / len(union)
+    else:
+        jaccard = len(both) / (len(sa) + len(sb) - len(both))
     inter = jaccard * (na + nb) / (1 + jaccard)
     return jaccard, min(1.0, inter / na)
 
@@ -58,7 +61,8 @@ def components(page: PortalFingerprint, portal: PortalFingerprint) -> tuple[dict
     jac, inside = _minhash_overlap(mine.text, page.text_count, theirs.text, portal.text_count)
     # A partial clone (the form alone) is small but lies wholly inside the portal.
     c["text"] = max(jac, 0.9 * inside * min(1.0, page.text_count / MIN_TEXT))
-    c["dom"], _ = _minhash_overlap(mine.dom, page.dom_count, theirs.dom, portal.dom_count)
+    if page.dom_count and portal.dom_count:
+        c["dom"], _ = _minhash_overlap(mine.dom, page.dom_count, theirs.dom, portal.dom_count)
     if portal.form:
         c["form"] = _jaccard(mine.form_tokens, theirs.form_tokens) if page.form else 0.0
         if page.form and portal.form.meanings and portal.form.meanings <= page.form.meanings:
@@ -90,8 +94,19 @@ def compare(page: PageSnapshot | PortalFingerprint, portal: PortalFingerprint,
     return Similarity(portal_id=portal_id, score=combine(comps), components=comps, copied_markers=copied)
 
 
-def best_match(page: PageSnapshot | PortalFingerprint,
-               fingerprints: dict[str, PortalFingerprint]) -> Similarity | None:
+def best_match(page: PageSnapshot | PortalFingerprint, fingerprints: dict[str, PortalFingerprint],
+               add_dom: Callable[[], None] | None = None) -> Similarity | None:
+    """`add_dom`: for a page fingerprinted without its DOM sketch, adds it. Walking a page's DOM
+    costs more than the rest of its comparison, so it is done only when the page could score
+    SUSPECT_SCORE against some portal even with a full DOM match; otherwise the DOM component
+    drops out, as any missing component does, and no verdict can change by it."""
     fp = fingerprint(page) if isinstance(page, PageSnapshot) else page
     sims = [compare(fp, portal_fp, pid) for pid, portal_fp in fingerprints.items()]
+    if add_dom and not fp.dom_count and any(_could_be_suspect(s.components) for s in sims):
+        add_dom()
+        sims = [compare(fp, portal_fp, pid) for pid, portal_fp in fingerprints.items()]
     return max(sims, key=lambda s: s.score, default=None)
+
+
+def _could_be_suspect(components: dict[str, float]) -> bool:
+    return combine({**components, "dom": 1.0}) >= SUSPECT_SCORE

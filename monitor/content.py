@@ -8,8 +8,10 @@ its location."""
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
-from functools import lru_cache, partial
+from bisect import bisect_right
+from dataclasses import asdict, dataclass
+from functools import cached_property, lru_cache
+from itertools import accumulate
 from typing import NamedTuple
 
 from lxml import etree
@@ -36,14 +38,13 @@ RECOMMEND_HEADING = re.compile(r"猜你喜欢|看了又看|相关推荐|为你�
 WARNING_CUES = re.compile(r"谨防|警惕|切勿|不要轻信|不要相信|请勿|严厉打击|打击|曝光|提醒|骗局|诈骗|虚假|假冒|冒充|违法|举报|辟谣")
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 WARNING_FACTOR = 0.2
-MASTHEAD_CHUNKS = 4  # a page names who it is in its first lines, whatever the markup
 
 
-class Region(NamedTuple):  # a tuple: a page has hundreds, built in the hot loop
+class Region(NamedTuple):
     text: str
     kind: str
     weight: float
-    path: str  # e.g. "body/div#main/p[3]": where a reviewer finds it
+    path: str  # XPath of the element that gave the text its kind, e.g. "/html/body/div[3]": where a reviewer finds it
 
 
 @dataclass(frozen=True)
@@ -66,121 +67,129 @@ def _attr_kind(attrs: str) -> str | None:
     return next((name for name, rx in _ATTR_KINDS if rx.search(attrs)), None)
 
 
-def _step(el, tag: str, index: int) -> str:
-    ident = el.get("id")
-    return f"{tag}#{ident}" if ident else f"{tag}[{index}]"
+def _own_kind(el) -> str | None:
+    kind = _TAG_KIND.get(el.tag)
+    if kind:
+        return kind
+    ident, cls = el.get("id"), el.get("class")
+    return _attr_kind(f"{ident or ''} {cls or ''}") if ident or cls else None
 
 
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "dt", "strong"})
 _INHERITED_YIELDS = frozenset({"body", "main", "header"})  # kinds an element's own kind replaces
+_TEXT_NODES = etree.XPath(".//text()")  # lxml's itertext() costs ten times more
 
 
-@dataclass
 class ParsedPage:
-    """One parse of a page and one pass over its visible elements, shared by the keyword regions
-    and the fingerprint, so no scorer parses or walks the page twice."""
-    tree: etree._Element
-    regions: list[Region] = field(default_factory=list)  # visible text by element, kind and weight
-    parts: list[str] = field(default_factory=list)  # every piece of visible text and image alt text
-    masthead: list[str] = field(default_factory=list)  # where a page names who it speaks for
-    tag_paths: set[tuple[str, ...]] = field(default_factory=set)  # each element's last four tags
-    images: list = field(default_factory=list)  # visible <img> elements
-    links: list[str] = field(default_factory=list)  # hrefs of visible <a> elements
-    scripts: list[str] = field(default_factory=list)  # inline script texts, in document order
+    """One parse of a page, shared by everything that scores it. All its visible text is read at
+    once by lxml's C code; where in the DOM a piece of text sits (nav, footer, "猜你喜欢" ...) is
+    worked out only for the pieces that matter (keyword hits, government names), each element's
+    kind once, from its ancestors': a Python step per element would cost more than the parse."""
 
+    def __init__(self, html: str):
+        self.tree = parse(html)
+        # Comments and processing instructions only split the text around them.
+        etree.strip_tags(self.tree, etree.Comment, etree.ProcessingInstruction)
+        self.scripts = [s.text for s in self.tree.iter("script") if s.text and s.text.strip()]
+        self.body = body_of(self.tree)
+        self.nodes: list = []  # visible text nodes in document order; each knows its element
+        if self.body.tag == "body":  # without one the page shows nothing
+            etree.strip_elements(self.body, *SKIP_TAGS, with_tail=False)
+            self.nodes = [t for t in _TEXT_NODES(self.body) if not t.isspace()]
+        self.text = "\n".join(self.nodes)  # the visible text, one line per text node
+        self._starts = list(accumulate((len(t) + 1 for t in self.nodes[:-1]), initial=0))
+        self._kinds: dict = {}  # element -> (kind of its own text, the element that set it)
+        self._line_kinds: dict = {}  # line of `text` -> the same
+        self._recommended: dict = {}  # element -> its children under a "猜你喜欢" heading
 
-def parse_page(html: str, with_paths: bool = False) -> ParsedPage:
-    tree = parse(html)
-    # Comments would hide the text after them from the walk; their text never shows anyway.
-    etree.strip_tags(tree, etree.Comment, etree.ProcessingInstruction)
-    page = ParsedPage(tree)
-    head = tree.find("head")
-    if head is not None:
-        page.scripts = [s.text for s in head.iter("script") if s.text and s.text.strip()]
-    _read(body_of(tree), page, with_paths)
-    return page
+    @cached_property
+    def images(self) -> list:
+        return list(self.body.iter("img"))
 
+    def kind_at(self, offset: int) -> tuple[str, object]:
+        """(kind, the element that set it) of the text at `offset` in `text`."""
+        line = bisect_right(self._starts, offset) - 1
+        found = self._line_kinds.get(line)
+        if found is None:
+            found = self._line_kinds[line] = self.kind_of(self._owner(self.nodes[line]))
+        return found
 
-_KIND, _OWN, _SLOT, _TAGS, _IN_H1, _CHILD_KIND, _PATH, _CHILDREN = range(8)  # an open element's state
-_region = partial(tuple.__new__, Region)  # Region(...) without its Python-level __new__
+    def node_at(self, offset: int) -> str:
+        """The text node (a line of `text`) that holds `offset`."""
+        return self.nodes[bisect_right(self._starts, offset) - 1]
 
+    def element_at(self, offset: int):
+        """The element whose own text holds `offset`."""
+        return self._owner(self.node_at(offset))
 
-def _read(body, page: ParsedPage, with_paths: bool) -> None:
-    """Every visible element once, in one lxml walk, kinds inherited from ancestors. This is
-    the scorer's hot loop: plain locals, each attribute read once, path strings only when asked.
-    An element's text and its children's tails are only complete at its end, but regions and
-    parts are kept in walk order (the element before its children): each element holds a slot."""
-    tag_paths, images, links, scripts = page.tag_paths, page.images, page.links, page.scripts
-    regions: list = []  # per element in walk order: its Region or None
-    parts: list = []  # per element in walk order: its texts and image alt text, or None
-    in_masthead: list[int] = []  # slots of header and h1 elements
-    open_: list[list] = []
-    walker = etree.iterwalk(body, events=("start", "end"))
-    for event, el in walker:
-        tag = el.tag
-        if event == "end":
-            if tag not in SKIP_TAGS:
-                state = open_.pop()
-                own, kind, slot = state[_OWN], state[_KIND], state[_SLOT]
-                if own:
-                    text = own[0].strip() if len(own) == 1 else " ".join([p for p in map(str.strip, own) if p])
-                    if text:
-                        regions[slot] = _region((text, kind, KIND_WEIGHT[kind], state[_PATH]))
-                if tag == "img" and el.get("alt"):
-                    own.append(el.get("alt"))
-                if own:
-                    parts[slot] = own
-                    if kind == "header" or state[_IN_H1]:
-                        in_masthead.append(slot)
-            tail = el.tail
-            if tail and open_:
-                open_[-1][_OWN].append(tail)
-            continue
-        cls = el.get("class")
-        if open_:
-            parent = open_[-1]
-            kind = parent[_CHILD_KIND]
-            if kind != "recommend" and (tag in _HEADING_TAGS or cls and "title" in cls) \
-                    and RECOMMEND_HEADING.search(text_of(el)[:40]):
-                kind = parent[_CHILD_KIND] = "recommend"  # this heading and everything after it
-            parent[_CHILDREN] += 1
-            path = f"{parent[_PATH]}/{_step(el, tag, parent[_CHILDREN])}" if with_paths else ""
-            tags, in_h1 = parent[_TAGS][-3:] + (tag,), parent[_IN_H1]
-        else:
-            kind, path, tags, in_h1 = "body", "body", (tag,), False
-        if tag in SKIP_TAGS:
-            if tag == "script" and el.text and el.text.strip():
-                scripts.append(el.text)
-            walker.skip_subtree()
-            continue
-        if tag == "img":
-            images.append(el)
-        elif tag == "a" and el.get("href"):
-            links.append(el.get("href"))
-        own_kind = _TAG_KIND.get(tag)
-        if own_kind is None:
-            ident = el.get("id")
-            if ident or cls:
-                own_kind = _attr_kind(f"{ident or ''} {cls or ''}")
-        # Boilerplate wins over "main" inherited from a wrapper, never the reverse.
-        if own_kind and (kind in _INHERITED_YIELDS or KIND_WEIGHT[own_kind] < KIND_WEIGHT[kind]):
-            kind = own_kind
-        tag_paths.add(tags)
-        text = el.text
-        open_.append([kind, [text] if text else [], len(parts), tags, in_h1 or tag == "h1", kind, path, 0])
-        regions.append(None)
-        parts.append(None)
-    page.regions = [r for r in regions if r is not None]
-    # The masthead: header and h1 texts, and the page's first few parts whatever their markup.
-    first, seen = [], 0
-    for slot, own in enumerate(parts):
-        if seen >= MASTHEAD_CHUNKS:
-            break
-        if own:
-            first.append(slot)
-            seen += len(own)
-    page.masthead = [text for slot in sorted(set(first).union(in_masthead)) for text in parts[slot]]
-    page.parts = [text for own in parts if own for text in own]
+    @staticmethod
+    def _owner(node):
+        return node.getparent().getparent() if node.is_tail else node.getparent()
+
+    def kind_of(self, el) -> tuple[str, object]:
+        """(kind, the element that set it) of the text directly inside `el`: its own kind, else
+        its parent's, with boilerplate winning over "main" from a wrapper, never the reverse."""
+        known, unknown = self._kinds, []
+        while el is not None and el not in known:
+            unknown.append(el)
+            el = el.getparent() if el is not self.body else None
+        kind, setter = known[el] if el is not None else ("body", self.body)
+        for el in reversed(unknown):
+            parent = el.getparent() if el is not self.body else None
+            if parent is not None and el in self._recommendations(parent):
+                kind, setter = "recommend", el  # under "猜你喜欢", whatever it calls itself
+            own = _own_kind(el)
+            if own and (kind in _INHERITED_YIELDS or KIND_WEIGHT[own] < KIND_WEIGHT[kind]):
+                kind, setter = own, el
+            known[el] = kind, setter
+        return kind, setter
+
+    def _recommendations(self, parent) -> set:
+        """The children of `parent` from its first "猜你喜欢"-style heading on."""
+        found = self._recommended.get(parent)
+        if found is None:
+            found = set()
+            for child in parent:
+                cls = child.get("class")
+                if (child.tag in _HEADING_TAGS or cls and "title" in cls) \
+                        and RECOMMEND_HEADING.search(text_of(child)[:40]):
+                    found = {child, *child.itersiblings()}
+                    break
+            self._recommended[parent] = found
+        return found
+
+    def in_masthead(self, offset: int) -> bool:
+        """Whether the text at `offset` is where a page names who it speaks for: its header or h1."""
+        el = self.element_at(offset)
+        return self.kind_of(el)[0] == "header" or el.tag == "h1" or next(el.iterancestors("h1"), None) is not None
+
+    @cached_property
+    def regions(self) -> list[Region]:
+        """All the visible text, split where its kind changes."""
+        regions: list[Region] = []
+        for node, start in zip(self.nodes, self._starts):
+            kind, setter = self.kind_at(start)
+            if regions and regions[-1].kind == kind:
+                regions[-1] = regions[-1]._replace(text=f"{regions[-1].text}\n{node}")
+            else:
+                regions.append(Region(str(node), kind, KIND_WEIGHT[kind], self.tree.getroottree().getpath(setter)))
+        return regions
+
+    @cached_property
+    def tag_paths(self) -> set[tuple[str, ...]]:
+        """Each visible element's last four tags: structure without styling. Walked only when
+        asked, as it takes a Python step per element."""
+        if self.body.tag != "body":
+            return {(self.body.tag,)}
+        paths: set[tuple[str, ...]] = set()
+        tags: list[str] = []
+        for event, el in etree.iterwalk(self.body, events=("start", "end")):
+            if event == "start":
+                tags.append(el.tag)
+                paths.add(tuple(tags[-4:]))
+            else:
+                tags.pop()
+        return paths
 
 
 HTML_PARSER = etree.HTMLParser()
@@ -213,8 +222,9 @@ def text_of(el) -> str:
 
 
 def text_regions(html: str) -> list[Region]:
-    """The page's visible text, split by element, each with its kind, weight and path."""
-    return parse_page(html, with_paths=True).regions
+    """The page's visible text, split where its kind changes, each part with its kind, weight
+    and where it is."""
+    return ParsedPage(html).regions
 
 
 def _sentence(text: str, start: int, end: int) -> str:

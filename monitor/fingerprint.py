@@ -9,9 +9,9 @@ from urllib.parse import urlsplit
 
 import mmh3
 
-from .content import WARNING_CUES, ParsedPage, parse_page, text_of
+from .content import WARNING_CUES, ParsedPage, text_of
 from .forms import QueryForm, extract_form
-from .markers import Markers, extract_markers
+from .markers import GOV_BODY_RE, GOV_BODY_WORDS, Markers, extract_markers
 from .shingles import shingle_hashes
 from .snapshot import PageSnapshot
 
@@ -91,6 +91,12 @@ class PortalFingerprint:
                        title_bigrams=bigrams(self.title), form_tokens=self.form.tokens() if self.form else set(),
                        resources=self.resource_hashes, markers=self.markers.values())
 
+    def add_dom(self, page: ParsedPage) -> None:
+        """The DOM sketch, for a fingerprint made without it."""
+        paths = sorted({_path_hash(tags) for tags in page.tag_paths})
+        self.dom_sketch, self.dom_count = paths[:SKETCH_SIZE], len(paths)
+        self.__dict__.pop("derived", None)  # built without it
+
     def to_dict(self) -> dict:
         d = asdict(self)
         d["form"] = self.form.to_dict() if self.form else None
@@ -110,22 +116,38 @@ def _icon_paths(tree) -> set[str]:
             if "icon" in (link.get("rel") or "").lower()} | {"/favicon.ico"}
 
 
-def fingerprint(snapshot: PageSnapshot, page: ParsedPage | None = None) -> PortalFingerprint:
-    """`page`: the snapshot's HTML already parsed, when the caller has it."""
-    page = page or parse_page(snapshot.html)
+def _masthead(page: ParsedPage) -> list[str]:
+    """The lines of the page's header and h1 that name a government body: a page speaks for
+    whoever its masthead names (a news story quoting a ministry in its body does not)."""
+    lines: dict[str, None] = {}
+    for word in GOV_BODY_WORDS:
+        at = page.text.find(word)
+        while at >= 0:
+            line = page.node_at(at)
+            if line not in lines and GOV_BODY_RE.search(line) and page.in_masthead(at):
+                lines[line] = None
+            at = page.text.find(word, at + len(word))
+    return list(lines)
+
+
+def fingerprint(snapshot: PageSnapshot, page: ParsedPage | None = None, with_dom: bool = True) -> PortalFingerprint:
+    """`page`: the snapshot's HTML already parsed, when the caller has it; `with_dom`: False
+    leaves the DOM sketch to `add_dom`, for when a comparison needs it."""
+    page = page or ParsedPage(snapshot.html)
     tree = page.tree
-    title_el = next(tree.iter("title"), None)
+    title_el = tree.find("head/title")
+    if title_el is None:  # where the parser puts it; elsewhere only on odd pages
+        title_el = next(tree.iter("title"), None)
     title = (snapshot.title or (text_of(title_el) if title_el is not None else "")).strip()
     # A headline warning against a fake ministry site does not speak for it.
-    head = [t for t in [title, *page.masthead] if not WARNING_CUES.search(t)]
-    text = " ".join(page.parts)
+    head = [t for t in [title, *_masthead(page)] if not WARNING_CUES.search(t)]
+    text = "\n".join([page.text, *(img.get("alt") for img in page.images if img.get("alt"))])
     text_set = shingle_hashes(title + " " + text)
-    paths = sorted({_path_hash(tags) for tags in page.tag_paths})
-
-    scripts = list(page.scripts)
     fp = PortalFingerprint(url=snapshot.final_url, host=snapshot.host, title=title, rendered=snapshot.rendered,
-                           text_sketch=text_set[:SKETCH_SIZE].tolist(), text_count=len(text_set),
-                           dom_sketch=paths[:SKETCH_SIZE], dom_count=len(paths))
+                           text_sketch=text_set[:SKETCH_SIZE].tolist(), text_count=len(text_set))
+    if with_dom:
+        fp.add_dom(page)
+    scripts = list(page.scripts)
     icon_paths = _icon_paths(tree) if snapshot.resources else set()
     for url, ctype, body in snapshot.resources:
         path = urlsplit(url).path
@@ -146,5 +168,8 @@ def fingerprint(snapshot: PageSnapshot, page: ParsedPage | None = None) -> Porta
     fp.form = extract_form(tree, scripts)
     if snapshot.screenshot_png:
         fp.screenshot_phash = phash_hex(snapshot.screenshot_png)
-    fp.markers = extract_markers(page.images, page.links, text, " ".join(head), host=snapshot.host)
+    # Only a page that mentions conac has its badge link: the others' links are not read.
+    links = [a.get("href") for a in page.body.iter("a") if "conac.cn" in (a.get("href") or "")] \
+        if "conac.cn" in snapshot.html else []
+    fp.markers = extract_markers(page.images, links, text, " ".join(head), host=snapshot.host)
     return fp

@@ -18,6 +18,9 @@ GOV_BODY_RE = re.compile(
     r"(中华人民共和国[\u4e00-\u9fa5]{2,12}?部|国家[\u4e00-\u9fa5]{2,10}?(?:总局|管理局|委员会)|"
     r"[\u4e00-\u9fa5]{0,8}(?:应急管理部|住房和城乡建设部|市场监督管理总局|人民政府|应急管理厅|应急管理局|"
     r"住房和城乡建设厅|特种设备安全监察局))")
+# Words every GOV_BODY_RE match contains: looking for them first is far cheaper than the regex.
+GOV_BODY_WORDS = ("中华人民共和国", "国家", "应急管理部", "住房和城乡建设部", "市场监督管理总局", "人民政府", "应急管理厅",
+                  "应急管理局", "住房和城乡建设厅", "特种设备安全监察局")
 HOST_LINE_RE = re.compile(r"(?:主办单位|主办|承办单位)\s*[:：]\s*([\u4e00-\u9fa5（）()]{4,30})")
 EMBLEM_RE = re.compile(r"国徽|guohui|emblem", re.I)
 CONAC_RE = re.compile(r"conac\.cn|党政机关", re.I)

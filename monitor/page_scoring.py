@@ -9,7 +9,7 @@ from keywords import Engine, KeywordList, builtin_lists
 from storage import Store
 
 from .contacts import extract_contacts, extract_urls
-from .content import parse_page
+from .content import KIND_WEIGHT, ParsedPage
 from .fingerprint import PortalFingerprint
 from .portals import load_portals
 from .snapshot import PageSnapshot
@@ -49,18 +49,17 @@ class PageScorer:
               domain_info=None, canary=None) -> ScoredPage:
         """`main_text`: what a source's page object says the page is about (title, description);
         without it the DOM regions decide."""
-        page = parse_page(snapshot.html)  # the one parse, shared with the fingerprint
-        regions = page.regions
+        page = ParsedPage(snapshot.html)  # the one parse, shared with the fingerprint
+        # The whole page in one pass of the engine; the DOM kind only of where its hits are.
+        found = self.engine.examine(page.text)
+        kinds = {start: page.kind_at(start)[0] for start in found.starts()}
         if main_text is None:
-            main_text = "\n".join(r.text for r in regions if r.weight >= MAIN_WEIGHT)
-            rest = [r for r in regions if r.weight < MAIN_WEIGHT]
+            main = found.where(lambda hit: KIND_WEIGHT[kinds[hit.start]] >= MAIN_WEIGHT).assessment()
+            rest = [e.hit for e in found.evidence if KIND_WEIGHT[kinds[e.hit.start]] < MAIN_WEIGHT]
         else:
-            rest = regions
-        # One batch: one normalisation and one automaton pass over the whole page.
-        main, *found = self.engine.match_many([main_text, *(r.text for r in rest)])
-        hits = [dict(h.to_dict(), region="main", weight=1.0) for h in main.hits]
-        for region, assessed in zip(rest, found):
-            hits += [dict(h.to_dict(), region=region.kind, weight=region.weight) for h in assessed.hits]
+            main, rest = self.engine.match(main_text), [e.hit for e in found.evidence]
+        hits = [dict(zip(h._fields, h), region="main", weight=1.0) for h in main.hits]
+        hits += [dict(zip(h._fields, h), region=kinds[h.start], weight=KIND_WEIGHT[kinds[h.start]]) for h in rest]
         assessment = assess(snapshot, self.fingerprints, keyword_assessment=main, domain_info=domain_info,
                             canary=canary, portal_names=self.portal_names, page=page)
         return ScoredPage(assessment, hits)

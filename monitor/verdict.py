@@ -6,14 +6,13 @@ import re
 from dataclasses import asdict, dataclass, field, is_dataclass
 from functools import lru_cache
 
-from .compare import Similarity, best_match
+from .compare import SUSPECT_SCORE, Similarity, best_match
 from .content import ParsedPage
 from .domain import DomainInfo, is_gov_host, registered_domain
 from .fingerprint import PortalFingerprint, fingerprint
 from .snapshot import PageSnapshot
 
 CLONE_SCORE = 0.55  # at or above: a clone of the portal
-SUSPECT_SCORE = 0.35  # at or above: looks like the portal, a person should check
 FORM_SIMILAR = 0.6  # the form asks for what the portal's form asks for
 FORM_CLONE = 0.7  # ... with the portal's own field names and wording
 YOUNG_DAYS = 180
@@ -82,11 +81,13 @@ def assess(snapshot: PageSnapshot, fingerprints: dict[str, PortalFingerprint], k
     """`keyword_assessment`: anything with .verdict/.score/.hits/.reasons;
     `canary`: a CanaryResult (or anything with .verdict/.filled/.answer_text);
     `page`: the snapshot's HTML already parsed, when the caller has it."""
-    fp = fingerprint(snapshot, page)
+    page = page or ParsedPage(snapshot.html)
+    fp = fingerprint(snapshot, page, with_dom=False)
     host = snapshot.host
     names = portal_names or {}
     genuine = next((pid for pid, pfp in fingerprints.items() if pfp.host == host), None)
-    sim: Similarity | None = best_match(fp, {k: v for k, v in fingerprints.items() if k != genuine})
+    sim: Similarity | None = best_match(fp, {k: v for k, v in fingerprints.items() if k != genuine},
+                                        add_dom=lambda: fp.add_dom(page))
     result = Assessment(url=snapshot.url, final_url=snapshot.final_url, verdict="benign", risk=0,
                         portal=genuine, similarity=None,
                         keyword_hits=[_plain(h) for h in getattr(keyword_assessment, "hits", None) or []],

@@ -70,3 +70,21 @@ def test_to_dict_is_the_json_contract(engine):
 def test_batch_matching_gives_the_same_answers(engine):
     texts = ["电工证免 考", "", "Python速成", "焊工証\u200b包过", "普通商品"]
     assert [a.to_dict() for a in engine.match_many(texts, batch_size=2)] == [engine.match(t).to_dict() for t in texts]
+
+
+def test_part_of_a_text_is_scored_on_its_own_matches(engine):
+    """A page is examined in one pass; its main content is scored from the matches inside it."""
+    page = "猜你喜欢：电工证包过，加微\n正文：焊工培训报名，考试合格后发证"
+    found = engine.examine(page)
+    assert found.assessment() == engine.match(page)
+    body_start = page.index("正文")
+    assert found.where(lambda hit: hit.start >= body_start).assessment().verdict == "benign"
+    assert found.where(lambda hit: hit.start < body_start).assessment().verdict == "illegal_sale"
+
+
+def test_long_texts_map_hits_back_to_where_they_were_written(engine):
+    # Above a few hundred characters normalisation and span mapping run in numpy.
+    text = "说明：" + "质量可靠，发货迅速。 " * 80 + "电 工 证 包 过，Ｖ信 zheng"
+    hits = engine.match(text).hits
+    assert hits and all(text[h.start:h.end] == h.matched for h in hits)
+    assert {h.keyword for h in hits} >= {"电工证", "包过"}

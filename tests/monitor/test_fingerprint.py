@@ -1,7 +1,13 @@
 """Fingerprints and comparison on saved HTML: no server, no browser."""
 import json
+import random
+
+import mmh3
 
 from monitor import PortalFingerprint, assess, compare, fingerprint
+from monitor.compare import best_match
+from monitor.content import ParsedPage
+from monitor.shingles import _NON_WORD, shingle_hashes
 
 from conftest import saved_snapshot
 
@@ -64,3 +70,31 @@ def test_unrelated_pages_score_low():
                 "https://news.aqsc-daily.com.cn/2026/01/10/fake-portal.html"]:
         a = assess(saved_snapshot(url), fps)
         assert a.verdict == "benign" and a.similarity < 0.3, url
+
+
+def test_shingle_hashes_are_mmh3_of_each_shingle_however_computed():
+    """Long texts are hashed in numpy; the values must stay those of mmh3, or fingerprints enrolled
+    before would stop matching."""
+    rng = random.Random(7)
+    alphabet = "ab1Z 电工证书查询平台，。-_ñİ\U0001F600\U00020000" + "".join(chr(rng.randrange(0x80, 0x800)) for _ in range(9))
+    for size in (0, 2, 3, 40, 999, 1000, 1500, 4000):
+        text = "".join(rng.choice(alphabet) for _ in range(size))
+        clean = _NON_WORD.sub("", text.lower())
+        shingles = {clean[i:i + 3] for i in range(len(clean) - 2)} if len(clean) > 3 else ({clean} if clean else set())
+        assert shingle_hashes(text).tolist() == sorted(mmh3.hash(s, signed=False) for s in shingles), size
+
+
+def test_the_dom_is_compared_only_where_a_portal_could_match():
+    fps = enrolled_from_files()
+    for url, could_match in [("https://zlaq-mohurd.cn/", True), ("https://www.aqpx-school.com/", False)]:
+        snapshot = saved_snapshot(url)
+        page = ParsedPage(snapshot.html)
+        fp = fingerprint(snapshot, page, with_dom=False)
+        asked = []
+        sim = best_match(fp, fps, add_dom=lambda: (asked.append(True), fp.add_dom(page)))
+        assert bool(asked) == could_match, url
+        assert ("dom" in sim.components) == could_match
+        exact = best_match(fingerprint(snapshot), fps)
+        assert (sim.score >= 0.35) == (exact.score >= 0.35)
+        if could_match:
+            assert sim == exact

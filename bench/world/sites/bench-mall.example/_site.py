@@ -1,7 +1,7 @@
 """A generated full-size mall for the scoring benchmark: item and search pages shaped like a large
 marketplace's (category menu, inline state script and styles, gallery, SKU options, spec table,
 reviews, "猜你喜欢" and "看了又看" blocks carrying other sellers' titles, a long footer with the
-platform's own ICP and 公安备案 numbers), 100-200 KiB each. Texts come from the demo marketplace's
+platform's own ICP and 公安备案 numbers), 90-120 KiB each. Texts come from the demo marketplace's
 listings, so one item in three sells certificates.
 
 URLs: /item/<n>.html  /search?q=<word>&page=<n>"""
