@@ -54,8 +54,9 @@ def run_coordinator(campaign_path: str, *, db: Path, redis_url: str, network: Ne
         regroup(store)  # reviewers see same-seller and same-site findings together right away
         stats = cluster_stats(server)
         store.finish_run(run_id, stats={name: plain_stats(s) for name, s in stats.items()})
-    # Queues, dupefilter and leases are done with; late workers read "finished" and leave.
-    done_with = set(server.scan_iter(keys.PREFIX + "*")) - {keys.RUN.encode()}
+    # Queues, dupefilter and leases are done with; late workers read "finished" and leave (the
+    # counts stay for them to add their last ones; the next run clears everything).
+    done_with = set(server.scan_iter(keys.PREFIX + "*")) - {keys.RUN.encode(), keys.STATS.encode()}
     if done_with:
         server.delete(*done_with)
     server.hset(keys.RUN, "finished", 1)

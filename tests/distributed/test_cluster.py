@@ -57,9 +57,10 @@ def test_two_workers_fetch_every_page_once_and_find_what_one_machine_finds(clust
 def test_a_killed_worker_loses_nothing_and_duplicates_nothing(cluster, single_machine):
     coordinator = cluster.coordinator()
     doomed = cluster.worker("doomed")
-    cluster.wait_until(lambda: cluster.leases_of("doomed"), "the first worker takes a request")
-    survivor = cluster.worker("survivor")
+    cluster.wait_until(lambda: cluster.redis.hget("certsweep:stats", "marketplace|certsweep/pushed")
+                       and cluster.leases_of("doomed"), "the first worker has pushed pages and holds more")
     cluster.kill(doomed)  # mid-request: what it held must come back from its lease
+    survivor = cluster.worker("survivor")
     cluster.finish(coordinator, survivor)
     assert_same_as_one_machine(cluster.db, single_machine)
 
