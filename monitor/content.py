@@ -78,6 +78,7 @@ def _own_kind(el) -> str | None:
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "dt", "strong"})
 _INHERITED_YIELDS = frozenset({"body", "main", "header"})  # kinds an element's own kind replaces
 _TEXT_NODES = etree.XPath(".//text()")  # lxml's itertext() costs ten times more
+_TITLED_CHILDREN = etree.XPath("*[contains(@class, 'title')]")
 
 
 class ParsedPage:
@@ -149,10 +150,10 @@ class ParsedPage:
         found = self._recommended.get(parent)
         if found is None:
             found = set()
-            for child in parent:
-                cls = child.get("class")
-                if (child.tag in _HEADING_TAGS or cls and "title" in cls) \
-                        and RECOMMEND_HEADING.search(text_of(child)[:40]):
+            # Heading-like children, picked out by lxml: a list of forty goods has none.
+            headings = {*parent.iterchildren(*_HEADING_TAGS), *_TITLED_CHILDREN(parent)}
+            for child in sorted(headings, key=parent.index):
+                if RECOMMEND_HEADING.search(text_of(child)[:40]):
                     found = {child, *child.itersiblings()}
                     break
             self._recommended[parent] = found

@@ -90,14 +90,17 @@ def extract_markers(images: list, links: list[str], text: str, head_text: str, h
     if "主办" in text or "承办单位" in text:
         bodies |= {b for line in HOST_LINE_RE.findall(text) for b in GOV_BODY_RE.findall(line)}
     m.bodies = sorted(bodies)
-    for img in images:
-        desc = f"{img.get('alt') or ''} {img.get('src') or ''} {img.get('title') or ''} {img.get('class') or ''}"
-        if EMBLEM_RE.search(desc):
-            m.emblem = True
-        if CONAC_RE.search(desc):
-            parent = img.getparent()
-            href = parent.get("href", "") if parent is not None and parent.tag == "a" else ""
-            m.conac.append(_conac_id(href) if href else "badge")
+    descs = [f"{img.get('alt') or ''} {img.get('src') or ''} {img.get('title') or ''} {img.get('class') or ''}"
+             for img in images]
+    together = "\n".join(descs)  # one search over all images; most pages show neither
+    if EMBLEM_RE.search(together):
+        m.emblem = True
+    if CONAC_RE.search(together):
+        for img, desc in zip(images, descs):
+            if CONAC_RE.search(desc):
+                parent = img.getparent()
+                href = parent.get("href", "") if parent is not None and parent.tag == "a" else ""
+                m.conac.append(_conac_id(href) if href else "badge")
     for href in links:
         if "conac.cn" in href and _conac_id(href) not in m.conac:
             m.conac.append(_conac_id(href))
