@@ -16,6 +16,8 @@ class FindingsMixin:
         once a reviewer holds it, a crawl must not move it."""
         stamp = now()
         values = {k: finding.get(k) for k in ASSESSMENT_FIELDS if k in finding}
+        if values.get("risk") is None:
+            values.pop("risk", None)  # the queue sorts and pages by risk: 0 when not known
         values["reasons"] = dumps(finding.get("reasons", []))
         values["details"] = dumps(finding.get("details", {}))
         with self.transaction():
@@ -23,7 +25,7 @@ class FindingsMixin:
                                   [finding["canonical_url"]]).fetchone()
             if row is None:
                 finding_id = self.db["findings"].insert({
-                    "canonical_url": finding["canonical_url"], **values,
+                    "canonical_url": finding["canonical_url"], "risk": 0, **values,
                     "status": INITIAL_STATUS, "queue": finding.get("queue"),
                     "priority": finding.get("risk", 0), "first_seen": stamp,
                     "last_seen": stamp, "status_changed_at": stamp, "updated_at": stamp,

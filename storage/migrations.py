@@ -2,6 +2,8 @@
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from .search import GRAMS_TOKENIZER
+
 MIGRATIONS = Migrations("certsweep")
 MIGRATION_NAMES: list[str] = []  # in order
 
@@ -197,6 +199,61 @@ def m006_evidence(db: Database) -> None:
         for verb in ("UPDATE", "DELETE"):
             db.execute(f"""CREATE TRIGGER {table}_no_{verb.lower()} BEFORE {verb} ON {table}
                            BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END""")
+
+
+# A finding's search document (storage.search.search_document) from its row and its page.
+_DOCUMENT = ("SELECT f.id, search_document(p.title, p.text, f.canonical_url, f.details) "
+             "FROM findings f LEFT JOIN pages p ON p.id = f.page_id")
+# An upsert, not REPLACE: REPLACE's implicit delete would skip finding_docs' delete trigger.
+_REFRESH = "ON CONFLICT(finding_id) DO UPDATE SET doc = excluded.doc"
+
+
+@migration
+def m007_queue_search(db: Database) -> None:
+    # Queue search per finding (storage/search.py): the document, its trigram index for 3+
+    # characters and its character/pair index for 1-2, kept in step by triggers.
+    db.execute("CREATE TABLE finding_docs (finding_id INTEGER PRIMARY KEY, doc TEXT NOT NULL)")
+    db.execute("""CREATE VIRTUAL TABLE finding_fts USING fts5(doc, content='finding_docs',
+                    content_rowid='finding_id', tokenize='trigram case_sensitive 1')""")
+    # detail=none: a gram query is one token, so positions would only cost space.
+    tokenizer = GRAMS_TOKENIZER.replace("'", "''")
+    db.execute(f"""CREATE VIRTUAL TABLE finding_grams USING fts5(grams, content='', detail=none,
+                     tokenize='{tokenizer}')""")
+    add = ("INSERT INTO finding_fts(rowid, doc) VALUES (new.finding_id, new.doc); "
+           "INSERT INTO finding_grams(rowid, grams) VALUES (new.finding_id, search_grams(new.doc));")
+    remove = ("INSERT INTO finding_fts(finding_fts, rowid, doc) VALUES ('delete', old.finding_id, old.doc); "
+              "INSERT INTO finding_grams(finding_grams, rowid, grams) "
+              "VALUES ('delete', old.finding_id, search_grams(old.doc));")
+    db.execute(f"CREATE TRIGGER finding_docs_insert AFTER INSERT ON finding_docs BEGIN {add} END")
+    db.execute(f"CREATE TRIGGER finding_docs_delete AFTER DELETE ON finding_docs BEGIN {remove} END")
+    db.execute(f"""CREATE TRIGGER finding_docs_update AFTER UPDATE OF doc ON finding_docs
+                   WHEN old.doc IS NOT new.doc BEGIN {remove} {add} END""")
+    db.execute(f"""CREATE TRIGGER findings_doc_insert AFTER INSERT ON findings BEGIN
+                     INSERT INTO finding_docs(finding_id, doc) {_DOCUMENT} WHERE f.id = new.id;
+                   END""")
+    db.execute(f"""CREATE TRIGGER findings_doc_update AFTER UPDATE OF page_id, canonical_url, details ON findings
+                   WHEN old.page_id IS NOT new.page_id OR old.canonical_url IS NOT new.canonical_url
+                        OR old.details IS NOT new.details BEGIN
+                     INSERT INTO finding_docs(finding_id, doc) {_DOCUMENT} WHERE f.id = new.id {_REFRESH};
+                   END""")
+    db.execute("""CREATE TRIGGER findings_doc_delete AFTER DELETE ON findings BEGIN
+                    DELETE FROM finding_docs WHERE finding_id = old.id;
+                  END""")
+    db.execute(f"""CREATE TRIGGER pages_finding_doc_update AFTER UPDATE OF title, text ON pages
+                   WHEN old.title IS NOT new.title OR old.text IS NOT new.text BEGIN
+                     INSERT INTO finding_docs(finding_id, doc) {_DOCUMENT} WHERE f.page_id = new.id {_REFRESH};
+                   END""")
+    db.execute(f"INSERT INTO finding_docs(finding_id, doc) {_DOCUMENT}")
+    # Keyset paging compares (sort value, id); a NULL risk would fall out of every page.
+    db.execute("UPDATE findings SET risk = 0 WHERE risk IS NULL")
+    # Counts under any combination of filters read only this index; the next ones let each
+    # sort walk one agency's queue (or all, for admin) in order, so a page needs no sorting.
+    db["findings"].create_index(["queue", "status", "kind", "source", "risk", "campaign_id", "assignee",
+                                 "first_seen", "status_changed_at"], index_name="idx_findings_filters")
+    for columns in (["queue", "risk"], ["queue", "first_seen"], ["queue", "status_changed_at"],
+                    ["status_changed_at"]):
+        db["findings"].create_index(columns)
+    db.execute("DROP INDEX idx_findings_queue_status")  # a prefix of (queue, status, risk)
 
 
 SCHEMA_VERSION = len(MIGRATION_NAMES)

@@ -2,11 +2,10 @@
 from dataclasses import dataclass
 
 from .clock import now
+from .search import TRIGRAM_MIN_CHARS, fts_phrase
 
 PAGE_FIELDS = ("url", "final_url", "host", "status", "content_type", "encoding",
                "content_sha256", "title", "text", "source", "rendered", "run_id", "fetched_at")
-# trigram FTS cannot match queries shorter than three characters.
-FTS_MIN_CHARS = 3
 
 
 @dataclass(frozen=True)
@@ -51,11 +50,10 @@ class PagesMixin:
         if not query:
             return []
         columns = "p.id, p.canonical_url, p.title, p.host, p.last_seen"
-        if len(query) >= FTS_MIN_CHARS:
-            phrase = '"' + query.replace('"', '""') + '"'
+        if len(query) >= TRIGRAM_MIN_CHARS:
             sql = (f"SELECT {columns} FROM pages_fts JOIN pages p ON p.id = pages_fts.rowid "
                    "WHERE pages_fts MATCH ? ORDER BY rank LIMIT ?")
-            params = [phrase, limit]
+            params = [fts_phrase(query), limit]
         else:
             sql = (f"SELECT {columns} FROM pages p WHERE instr(p.title, ?) OR instr(p.text, ?) "
                    "ORDER BY p.last_seen DESC LIMIT ?")

@@ -18,6 +18,7 @@ from .pages import PagesMixin
 from .portals import PortalsMixin
 from .queues import QueuesMixin
 from .reviews import ReviewsMixin
+from .search import register_search_functions
 from .users import UsersMixin
 
 BUSY_TIMEOUT_MS = 30_000
@@ -87,6 +88,7 @@ def _connect(path: Path) -> sqlite3.Connection:
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA foreign_keys = ON")
+        register_search_functions(conn)  # the search index triggers call them
     except sqlite3.DatabaseError as exc:
         raise StorageError(f"无法打开数据库 {path}：{_reason(exc)}") from exc
     return conn

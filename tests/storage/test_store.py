@@ -4,6 +4,7 @@ import pytest
 
 from storage import SCHEMA_VERSION, SchemaTooNewError, Store, StorageError
 from storage.migrations import MIGRATION_NAMES
+from storage.queues import FindingFilter, Scope
 
 
 @pytest.fixture
@@ -79,13 +80,19 @@ def test_opening_an_older_database_migrates_it_forward(tmp_path, released):
     path = tmp_path / "old.db"
     old = Store(path, migrate=False)
     old.migrate(stop_before=MIGRATION_NAMES[released])  # the schema as an older release left it
-    old.save_page(page())
+    page_id = old.save_page(page()).id
+    old.db.execute("INSERT INTO findings (canonical_url, page_id, status, queue) "  # risk unknown
+                   "VALUES ('https://shop.example/item/1', ?, 'pending', 'samr')", [page_id])
     assert old.schema_version == released
     old.close()
 
     with Store(path) as store:
         assert store.schema_version == SCHEMA_VERSION
         assert store.search_pages("包过")[0]["canonical_url"] == "https://shop.example/item/1"
+        for query in ("免", "包过", "特种作业", "shop.example"):  # the queue's search index is built
+            assert [f["page_id"] for f in store.list_findings(Scope(), FindingFilter(text=query))] == [page_id]
+        [finding] = store.list_findings(Scope(), FindingFilter())
+        assert finding["risk"] == 0  # a NULL would drop out of keyset pages
 
 
 def test_a_database_from_a_newer_version_is_refused_untouched(tmp_path):
