@@ -25,6 +25,10 @@ class QueueQuery:
     overdue: str = ""
     sort: str = "risk"
     page: int = 1
+    # Keyset paging: the page right after / right before this finding (its id). Links carry
+    # them; a page number alone (typed, bookmarked) still works, by offset.
+    after: str = ""
+    before: str = ""
 
     @classmethod
     def from_params(cls, params) -> "QueueQuery":
@@ -39,7 +43,9 @@ class QueueQuery:
                    risk=one("risk") if one("risk").isdigit() else "", q=one("q"), tag=one("tag"),
                    mine=one("mine"), overdue=one("overdue"),
                    sort=sort if sort in SORTS else "risk",
-                   page=max(1, int(page)) if page.isdigit() else 1)
+                   page=max(1, int(page)) if page.isdigit() else 1,
+                   after=one("after") if one("after").isdigit() else "",
+                   before=one("before") if one("before").isdigit() else "")
 
     def to_filter(self, reviewer_name: str, config: ReviewConfig) -> FindingFilter:
         return FindingFilter(
@@ -49,6 +55,22 @@ class QueueQuery:
             until=self.until or None, text=self.q or None, tag=self.tag or None,
             assignee=reviewer_name if self.mine else None,
             waiting_since=config.overdue_cutoffs() if self.overdue else ())
+
+    def position(self) -> dict:
+        """Where this page starts, as list_findings arguments."""
+        if self.after:
+            return {"after": int(self.after)}
+        if self.before:
+            return {"before": int(self.before)}
+        return {"offset": (self.page - 1) * PAGE_SIZE}
+
+    def previous_page(self, rows: list[dict]) -> str:
+        if self.page <= 2 or not rows:
+            return self.params(page=max(1, self.page - 1), after="", before="")
+        return self.params(page=self.page - 1, before=rows[0]["id"], after="")
+
+    def next_page(self, rows: list[dict]) -> str:
+        return self.params(page=self.page + 1, after=rows[-1]["id"] if rows else "", before="")
 
     def params(self, **changes) -> str:
         values = {**self.__dict__, **changes}

@@ -1,4 +1,5 @@
-"""A real `certsweep serve` on a real database, and one Chromium for the whole module."""
+"""A real `certsweep serve` on a real database, and one Chromium for every test here."""
+import contextlib
 import socket
 import subprocess
 import sys
@@ -61,16 +62,15 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def app_server(tmp_path_factory):
-    db = tmp_path_factory.mktemp("web") / "review.db"
-    ids = build_world(db)
+@contextlib.contextmanager
+def serving(db: Path):
+    """`certsweep serve` on `db`; yields its base URL."""
     port = free_port()
     process = subprocess.Popen([sys.executable, "-m", "certsweep", "serve", "--db", str(db),
                                 "--port", str(port), "--regroup-every", "0"],
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
-    for _ in range(100):
+    for _ in range(300):  # start-up takes seconds of imports, more on a busy machine
         try:
             urllib.request.urlopen(base + "/login", timeout=1)
             break
@@ -79,12 +79,22 @@ def app_server(tmp_path_factory):
     else:
         process.kill()
         raise RuntimeError(process.stdout.read().decode())
-    yield {"base": base, "db": db, "ids": ids}
-    process.terminate()
-    process.wait(timeout=10)
+    try:
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
 
 
 @pytest.fixture(scope="module")
+def app_server(tmp_path_factory):
+    db = tmp_path_factory.mktemp("web") / "review.db"
+    ids = build_world(db)
+    with serving(db) as base:
+        yield {"base": base, "db": db, "ids": ids}
+
+
+@pytest.fixture(scope="session")
 def browser():
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)

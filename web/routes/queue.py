@@ -1,4 +1,5 @@
 """The queue page: filters, search, sort, pages, counts, and bulk actions on the selection."""
+from dataclasses import replace
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Request
@@ -23,8 +24,10 @@ def queue_page(request: Request, current: Visit = Depends(visit)):
     counts = store.status_counts(scope, flt)
     # The tabs' counts ignore only the status filter, so the total is their sum: one scan, not two.
     total = sum(n for status, n in counts.items() if not query.status or status in query.status)
-    rows = store.list_findings(scope, flt, sort=query.sort, limit=PAGE_SIZE,
-                               offset=(query.page - 1) * PAGE_SIZE)
+    rows = store.list_findings(scope, flt, sort=query.sort, limit=PAGE_SIZE, **query.position())
+    if query.before and len(rows) < PAGE_SIZE:  # not a page left before it: that is page one
+        query = replace(query, page=1, before="")
+        rows = store.list_findings(scope, flt, sort=query.sort, limit=PAGE_SIZE)
     context = {
         "current": current, "query": query, "rows": rows, "total": total,
         "pages": max(1, -(-total // PAGE_SIZE)), "status_counts": counts,
