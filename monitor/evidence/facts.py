@@ -1,5 +1,6 @@
 """Capture facts: when, how, with what and by whom a page was captured (电子数据提取要素)."""
 import ctypes
+import functools
 import getpass
 import platform
 import socket
@@ -43,6 +44,7 @@ def default_operator() -> str:
     return f"{getpass.getuser()}@{socket.gethostname()}"
 
 
+@functools.cache  # package metadata is read from disk; it does not change while we run
 def tool_version() -> str:
     """certsweep's version with the browser automation and Python versions it ran on."""
     parts = []

@@ -1,5 +1,6 @@
 """A WACZ bundle around one capture's WARC (the `wacz` package), so the capture opens in standard
 replay tools (ReplayWeb.page), opening at the page that was captured."""
+import functools
 import tempfile
 from pathlib import Path
 
@@ -18,6 +19,9 @@ def _quiet(*args, **kwargs) -> None:
 # cost about a second of interpreter start-up for every finding.)
 for _module in (wacz.main, wacz.util, wacz.waczindexer):
     _module.print = _quiet
+# It also reads its own version from the installed metadata twice per bundle, a scan of
+# sys.path each time; the version does not change while we run.
+wacz.main.get_py_wacz_version = functools.cache(wacz.util.get_py_wacz_version)
 
 
 class WACZError(RuntimeError):
