@@ -58,6 +58,8 @@ def crawl_settings(campaign: Campaign, campaign_path: str, *, db: Path, network:
         "RETRY_TIMES": limits.retries,
         "LOG_LEVEL": "WARNING" if progress else "INFO",
     }, priority="cmdline")
+    if limits.render == "never":  # Scrapy's own handlers: no Playwright driver, no browser
+        settings.set("DOWNLOAD_HANDLERS", {}, priority="cmdline")
     if progress:
         settings.set("EXTENSIONS", {"spiders.progress.ProgressExtension": 500}, priority="cmdline")
     return settings

@@ -10,8 +10,8 @@ NEWSPIDER_MODULE = "spiders.spiders"
 # scrapy-playwright needs the asyncio reactor; it also serves plain requests without a browser.
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 DOWNLOAD_HANDLERS = {
-    "http": "scrapy_playwright.handler.ScrapyPlaywrightDownloadHandler",
-    "https": "scrapy_playwright.handler.ScrapyPlaywrightDownloadHandler",
+    "http": "spiders.browser_handler.BrowserHandler",
+    "https": "spiders.browser_handler.BrowserHandler",
 }
 PLAYWRIGHT_BROWSER_TYPE = "chromium"
 PLAYWRIGHT_LAUNCH_OPTIONS = launch_options(os.environ.get("CERTSWEEP_CHROMIUM"),
@@ -33,6 +33,9 @@ DOWNLOAD_WARNSIZE = 0
 RETRY_TIMES = 2
 DEPTH_LIMIT = 3
 LOG_LEVEL = "INFO"
+# Debugging back doors (a telnet shell, an HTTP endpoint running Python) a campaign crawl never uses.
+TELNETCONSOLE_ENABLED = False
+REMOTE_CONTROL_ENABLED = False
 FEED_EXPORT_ENCODING = "utf-8"
 
 DOWNLOADER_MIDDLEWARES = {
@@ -43,7 +46,7 @@ DOWNLOADER_MIDDLEWARES = {
     "spiders.tls.TlsMiddleware": 590,
 }
 ITEM_PIPELINES = {
-    "spiders.pipelines.AssessPipeline": 300,
+    "spiders.pipelines.WorkerAssessPipeline": 300,
     "spiders.evidence_pipeline.EvidencePipeline": 400,
     "spiders.pipelines.StorePipeline": 800,
 }
