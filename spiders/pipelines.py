@@ -9,9 +9,13 @@ from storage import Store
 
 from .items import CrawledPage
 from .persist import persist_page, save_campaign
+from .workers import Worker
 
 
 class AssessPipeline:
+    """Scores in this process. The cluster's workers use it as is (each of them is a process of
+    its own); a single-machine crawl uses WorkerAssessPipeline."""
+
     def open_spider(self, spider=None):
         spider = spider or self.crawler.spider
         with Store(spider.settings.get("CERTSWEEP_DB")) as store:
@@ -25,14 +29,57 @@ class AssessPipeline:
         return pipeline
 
     def process_item(self, item: CrawledPage, spider=None):
-        snapshot = PageSnapshot(url=item.url, final_url=item.final_url, html=item.html,
-                                status=item.status, headers=item.headers, title=item.title,
-                                screenshot_png=item.screenshot, rendered=item.rendered,
-                                fetched_at=datetime.fromisoformat(item.fetched_at))
-        main_text = None
-        if item.source == "marketplace":
-            main_text = "\n".join(filter(None, (item.fields.get("title"), item.fields.get("description"))))
-        item.assessment = self.scorer.record(snapshot, item.text, main_text=main_text, canary=item.canary)
+        item.assessment = assess_with(self.scorer, *scoring_input(item))
+        return item
+
+
+def scoring_input(item: CrawledPage) -> tuple:
+    """`PageScorer.record`'s arguments for a crawled page: (snapshot, text, main_text, canary)."""
+    snapshot = PageSnapshot(url=item.url, final_url=item.final_url, html=item.html,
+                            status=item.status, headers=item.headers, title=item.title,
+                            screenshot_png=item.screenshot, rendered=item.rendered,
+                            fetched_at=datetime.fromisoformat(item.fetched_at))
+    main_text = None
+    if item.source == "marketplace":
+        main_text = "\n".join(filter(None, (item.fields.get("title"), item.fields.get("description"))))
+    return snapshot, item.text, main_text, item.canary
+
+
+def assess_with(scorer: PageScorer, snapshot: PageSnapshot, text: str, main_text: str | None,
+                canary) -> dict:
+    return scorer.record(snapshot, text, main_text=main_text, canary=canary)
+
+
+_scorer: PageScorer | None = None  # the worker process's own
+
+
+def _start_scorer(db_path: str, keyword_lists: list[str], portals: list[str] | None) -> None:
+    global _scorer
+    with Store(db_path) as store:
+        _scorer = PageScorer.from_store(store, keyword_lists, portals)
+
+
+def _score(*scoring_input) -> dict:
+    return assess_with(_scorer, *scoring_input)
+
+
+class WorkerAssessPipeline(AssessPipeline):
+    """Scoring is CPU-bound Python: in a worker process (spiders.workers) it runs on another core
+    while the crawl keeps fetching and parsing. The worker builds its scorer while the first
+    requests are under way."""
+
+    def open_spider(self, spider=None):
+        spider = spider or self.crawler.spider
+        db = spider.settings.get("CERTSWEEP_DB")
+        Store(db).close()  # created and migrated here, so the worker never races to do it
+        self.worker = Worker(_start_scorer, db, spider.campaign.keyword_lists, spider.campaign.portals)
+        self.worker.start()
+
+    def close_spider(self, spider=None):
+        self.worker.close()
+
+    async def process_item(self, item: CrawledPage, spider=None):
+        item.assessment = await self.worker.call(_score, *scoring_input(item))
         return item
 
 
