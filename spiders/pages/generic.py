@@ -9,6 +9,7 @@ from scrapy.http import HtmlResponse, TextResponse
 INVISIBLE = ("script", "style", "noscript", "template", "svg", "head")
 BLOCKS = ("p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article",
           "header", "footer", "nav", "aside", "main", "form", "table", "dd", "dt", "blockquote")
+SPACES = re.compile(r"[ \t\u3000\xa0]+")
 
 
 class WebPage:
@@ -28,13 +29,12 @@ class WebPage:
     def text(self) -> str:
         """Visible text, one line per block, whitespace folded."""
         tree = lxml_html.document_fromstring(self.response.text or "<html></html>")
-        for element in tree.xpath("|".join(f"//{t}" for t in INVISIBLE)):
+        for element in list(tree.iter(*INVISIBLE)):
             element.drop_tree()
         # Blocks end lines, so words from neighbouring blocks never run together.
-        for element in tree.xpath("//br|" + "|".join(f"//{t}" for t in BLOCKS)):
+        for element in tree.iter("br", *BLOCKS):
             element.tail = "\n" + (element.tail or "")
-        lines = (re.sub(r"[ \t\u3000\xa0]+", " ", line).strip()
-                 for line in tree.text_content().splitlines())
+        lines = (line.strip() for line in SPACES.sub(" ", tree.text_content()).splitlines())
         return "\n".join(line for line in lines if line)
 
     @property

@@ -30,8 +30,8 @@ class ItemPage:
 
     def fields(self) -> dict:
         item = self.config.selectors.item
-        values = {name: first_text(self.response, expression)
-                  for name, expression in item.model_dump().items() if name != "images"}
+        values = {name: first_text(self.response, getattr(item, name))
+                  for name in type(item).model_fields if name != "images"}
         if values.get("shop_url"):
             values["shop_url"] = self.response.urljoin(values["shop_url"])
         values["images"] = [self.response.urljoin(src) for src in
