@@ -19,20 +19,24 @@ class PagesMixin:
     def save_page(self, page: dict) -> PageWrite:
         """Insert or refresh the page at `page['canonical_url']`; a re-fetch never duplicates it."""
         stamp = now()
-        values = {k: page.get(k) for k in PAGE_FIELDS if k in page}
+        values = {k: page[k] for k in PAGE_FIELDS if k in page}
         values.setdefault("fetched_at", stamp)
+        # Plain SQL: a crawl saves every page it fetches, and sqlite-utils' insert and update
+        # look the table up in sqlite_master each time.
         with self.transaction():
             row = self.db.execute(
                 "SELECT id, content_sha256 FROM pages WHERE canonical_url = ?",
                 [page["canonical_url"]]).fetchone()
             if row is None:
-                page_id = self.db["pages"].insert(
-                    {"canonical_url": page["canonical_url"], **values,
-                     "first_seen": stamp, "last_seen": stamp, "fetch_count": 1}).last_pk
+                columns = ["canonical_url", *values, "first_seen", "last_seen", "fetch_count"]
+                page_id = self.db.execute(
+                    f"INSERT INTO pages ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+                    [page["canonical_url"], *values.values(), stamp, stamp, 1]).lastrowid
                 return PageWrite(page_id, True, True)
             page_id, old_sha = row
-            self.db.execute("UPDATE pages SET fetch_count = fetch_count + 1 WHERE id = ?", [page_id])
-            self.db["pages"].update(page_id, {**values, "last_seen": stamp})
+            self.db.execute(
+                f"UPDATE pages SET {''.join(f'{k} = ?, ' for k in values)}last_seen = ?, "
+                "fetch_count = fetch_count + 1 WHERE id = ?", [*values.values(), stamp, page_id])
             return PageWrite(page_id, False, old_sha != values.get("content_sha256", old_sha))
 
     def page(self, page_id: int) -> dict | None:
