@@ -20,10 +20,11 @@ def crawl(settings, campaign_file, progress, redis_url):
     """按方案巡查；中断后再次运行会从断点继续。"""
     campaign = load_campaign(campaign_file)
     settings.check_proxy()
+    if redis_url:
+        check_redis(redis_url)
     settings.check_keyword_lists(campaign.keyword_lists)
     settings.open_store().close()  # fail on a bad database before any fetching
     if redis_url:
-        check_redis(redis_url)
         summary = run_coordinator(campaign_file, db=settings.db, redis_url=redis_url,
                                   network=settings.network, progress=progress)
     else:

@@ -2,6 +2,10 @@
 fetched and stored once, through worker deaths and coordinator restarts."""
 import re
 import sqlite3
+import subprocess
+import sys
+
+from conftest import CAMPAIGN, free_port
 
 
 
@@ -68,3 +72,13 @@ def test_a_killed_worker_and_a_killed_coordinator_lose_nothing_and_store_nothing
     summary, _ = cluster.finish(cluster.coordinator("second"), cluster.worker("survivor"))
     assert "第 1 轮巡查（断点续跑）已完成" in summary
     assert_same_as_one_machine(cluster.db, single_machine)
+
+
+def test_an_unreachable_redis_is_one_chinese_line_and_writes_nothing(tmp_path):
+    closed = f"redis://127.0.0.1:{free_port()}/0"
+    result = subprocess.run([sys.executable, "-m", "certsweep", "crawl", CAMPAIGN, "--db", str(tmp_path / "c.db"),
+                             "--redis", closed], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith(f"错误：无法连接 Redis {closed}：")
+    assert list(tmp_path.iterdir()) == []
