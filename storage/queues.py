@@ -5,7 +5,7 @@ Pages are keyset pages: the page after (or before) a finding continues from that
 in the sort order along an index, so a deep page costs what the first does. Search uses the
 indexes of storage/search.py; a term most findings contain is instead checked row by row along
 the sort order, where a page of matches turns up after a few rows."""
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .jsoncol import decode
 from .search import TRIGRAM_MIN_CHARS, fts_phrase, normalize
@@ -40,6 +40,10 @@ FINDING_COLUMNS = ("id", "canonical_url", "kind", "source", "verdict", "risk", "
 SPARSE_MATCHES = 5_000
 # How far such a walk goes, per row of the page asked for, before it gives up for the index.
 WALK_ROWS_PER_RESULT = 20
+# The queue page counts a common term's matches per status up to here ("1000+": narrow it down),
+# walking at most COUNT_WALK_ROWS rows of a status before counting it through the index instead.
+COUNT_CAP = 1_000
+COUNT_WALK_ROWS = 5_000
 
 
 @dataclass(frozen=True)
@@ -74,6 +78,13 @@ class TextSearch:
     def in_documents(self, selection: Selection) -> Selection:
         return selection.also("instr((SELECT doc FROM finding_docs WHERE finding_id = f.id), ?)",
                               self.query)
+
+
+@dataclass(frozen=True)
+class StatusCounts:
+    """Findings per status; for statuses in `at_least`, counting stopped at the number given."""
+    counts: dict[str, int]
+    at_least: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -211,6 +222,32 @@ class QueuesMixin:
         """Counts per status under every filter except the status one (the queue page's tabs)."""
         return dict(self._select("f.status, count(*)", scope, flt or FindingFilter(), skip_status=True,
                                  group_by="GROUP BY f.status"))
+
+    def queue_counts(self, scope: Scope, flt: FindingFilter) -> StatusCounts:
+        """status_counts for the queue page: exact, but for a common search term each status is
+        counted up to COUNT_CAP along its rows, which stops early where most rows match."""
+        text = self.text_search(flt.text)
+        if not (text and text.common):
+            return StatusCounts(self.status_counts(scope, flt))
+        counts, at_least, unsettled = {}, set(), []
+        for status, rows in self.status_counts(scope, replace(flt, text=None)).items():
+            where, params = where_clause(scope, replace(flt, status=(status,)))
+            walked = Selection(f"(SELECT f.id FROM findings f WHERE {where} LIMIT {COUNT_WALK_ROWS}) AS f",
+                               "1", params)
+            matched = text.in_documents(walked)
+            n = self.db.execute(f"SELECT count(*) FROM (SELECT 1 FROM {matched.source} "
+                                f"WHERE {matched.where} LIMIT {COUNT_CAP})", matched.params).fetchone()[0]
+            if n == COUNT_CAP:
+                at_least.add(status)
+            elif rows > COUNT_WALK_ROWS:  # the walk saw only part of this status
+                unsettled.append(status)
+                continue
+            if n:
+                counts[status] = n
+        if unsettled:
+            counts.update(self._select("f.status, count(*)", scope, replace(flt, status=tuple(unsettled)),
+                                       group_by="GROUP BY f.status"))
+        return StatusCounts(counts, frozenset(at_least))
 
     def scoped_finding(self, scope: Scope, finding_id: int) -> dict | None:
         """The finding if `scope` lets its reader see it; the per-record access check."""

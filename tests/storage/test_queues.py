@@ -39,10 +39,13 @@ def ids(store, text, scope=Scope()):
 @pytest.fixture(params=["index", "walk"])
 def strategy(request, monkeypatch):
     """`walk`: every term counts as common, so lists walk the sort order (and fall back to the
-    index whenever a short walk misses a page) and counts probe the match list."""
+    index whenever a short walk misses a page), counts probe the match list, and the queue
+    page's counts stop at a small cap or, after a short walk, go through the index."""
     if request.param == "walk":
         monkeypatch.setattr(queues, "SPARSE_MATCHES", 0)
         monkeypatch.setattr(queues, "WALK_ROWS_PER_RESULT", 1)
+        monkeypatch.setattr(queues, "COUNT_CAP", 4)
+        monkeypatch.setattr(queues, "COUNT_WALK_ROWS", 6)
     return request.param
 
 
@@ -154,15 +157,20 @@ def test_lists_counts_and_pages_match_a_model(store, strategy):
     queries = [""] + [d[i:i + n] for d in rng.sample(docs, 12) for n in (1, 2, 3, 5)
                       for i in [rng.randrange(max(1, len(d) - n))]]
     queries += ["包过查询平台免考", "U12", "SHOP3", "不存在"]
-    checked = 0
+    checked = capped = 0
     for query in queries:
         for scope_name, scope in SCOPES.items():
             status = rng.choice([(), ("pending",), ("pending", "transferred")])
             flt = FindingFilter(text=query, status=status)
             expected_rows = [r for r in model if model_matches(r, scope, status, query)]
             assert store.count_findings(scope, flt) == len(expected_rows), (query, scope_name)
-            tab_rows = [r for r in model if model_matches(r, scope, (), query)]
-            assert store.status_counts(scope, flt) == Counter(r["status"] for r in tab_rows)
+            tabs = Counter(r["status"] for r in model if model_matches(r, scope, (), query))
+            assert store.status_counts(scope, flt) == tabs
+            shown = store.queue_counts(scope, flt)
+            assert {s: n for s, n in shown.counts.items() if s not in shown.at_least} == {
+                s: n for s, n in tabs.items() if s not in shown.at_least}
+            assert all(shown.counts[s] == queues.COUNT_CAP <= tabs[s] for s in shown.at_least)
+            capped += len(shown.at_least)
             for sort in SORTS:
                 expected = model_order(expected_rows, sort)
                 size = rng.choice((2, 5, 11))
@@ -170,6 +178,7 @@ def test_lists_counts_and_pages_match_a_model(store, strategy):
                 assert pages_by_keyset(store, scope, flt, sort, size) == (expected, expected)
                 checked += bool(expected)
     assert checked > 100  # the queries do find things
+    assert (capped > 0) == (strategy == "walk")
 
 
 def test_a_keyset_page_stays_anchored_when_earlier_rows_leave(store):

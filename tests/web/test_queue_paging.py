@@ -1,11 +1,17 @@
 """Paging through a queue longer than a page in real Chromium: the pager's links (keyset links
-after the first page) cover every finding once, in order, forwards and back, with a search on."""
+after the first page) cover every finding once, in order, forwards and back, with a search on;
+and a common search term's capped counts ("1000+") in the app itself."""
+import re
+
 import pytest
+from fastapi.testclient import TestClient
 from playwright.sync_api import expect
 
+import storage.queues as queues
 from conftest import PASSWORD, Session, add_finding, serving
 from monitor.review.accounts import add_user
 from storage import Store
+from web import create_app
 
 LISTINGS = 130
 
@@ -23,7 +29,7 @@ def paging_server(tmp_path_factory):
             listings.append({"id": finding_id, "risk": 10 * (i % 7), "sells": sells})
         add_user(store, "samr1", "samr", PASSWORD)
     with serving(db) as base:
-        yield base, listings
+        yield base, listings, db
 
 
 def in_queue_order(listings):
@@ -43,7 +49,7 @@ def follow(session, rel: str, page_number: int, pages: int) -> list[int]:
 
 @pytest.mark.parametrize("search", ["", "免考"])
 def test_pager_links_cover_the_queue_once_in_order_both_ways(browser, paging_server, search):
-    base, listings = paging_server
+    base, listings, _ = paging_server
     expected = in_queue_order([r for r in listings if r["sells"] or not search])
     pages = -(-len(expected) // 50)
     session = Session(browser, base).login("samr1")
@@ -62,3 +68,23 @@ def test_pager_links_cover_the_queue_once_in_order_both_ways(browser, paging_ser
         assert session.errors == []
     finally:
         session.context.close()
+
+
+def test_a_common_term_is_counted_up_to_the_cap_and_paged_to_its_end(paging_server, monkeypatch):
+    _, listings, db = paging_server
+    monkeypatch.setattr(queues, "SPARSE_MATCHES", 10)  # 免考 is in 87 of 130: common here
+    monkeypatch.setattr(queues, "COUNT_CAP", 60)
+    client = TestClient(create_app(db))
+    token = client.get("/login").text.split('name="csrf_token" value="')[1].split('"')[0]
+    client.post("/login", data={"name": "samr1", "password": PASSWORD, "csrf_token": token})
+    page = client.get("/findings?q=免考").text
+    assert '<b id="total">60+</b>' in page and 'id="count-pending">60+<' in page
+    seen = []
+    while True:
+        seen += [int(i) for i in re.findall(r'<tr class="row" data-id="(\d+)"', page)]
+        assert re.search(r"<span>第 \d+ 页</span>", page)  # no page count under a capped total
+        link = re.search(r'<a href="(/findings\?[^"]+)"[^>]* rel="next"', page)
+        if not link:
+            break
+        page = client.get(link.group(1).replace("&amp;", "&")).text
+    assert seen == in_queue_order([r for r in listings if r["sells"]])

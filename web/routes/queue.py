@@ -21,16 +21,20 @@ def queue_page(request: Request, current: Visit = Depends(visit)):
     scope = scope_for(current.reviewer)
     flt = query.to_filter(current.reviewer.name, request.app.state.config)
     store = current.store
-    counts = store.status_counts(scope, flt)
+    counts = store.queue_counts(scope, flt)
     # The tabs' counts ignore only the status filter, so the total is their sum: one scan, not two.
-    total = sum(n for status, n in counts.items() if not query.status or status in query.status)
+    shown = [s for s in counts.counts if not query.status or s in query.status]
+    total = sum(counts.counts[s] for s in shown)
+    capped = any(s in counts.at_least for s in shown)  # a common search term: "1000+"
     rows = store.list_findings(scope, flt, sort=query.sort, limit=PAGE_SIZE, **query.position())
     if query.before and len(rows) < PAGE_SIZE:  # not a page left before it: that is page one
         query = replace(query, page=1, before="")
         rows = store.list_findings(scope, flt, sort=query.sort, limit=PAGE_SIZE)
+    pages = None if capped else max(1, -(-total // PAGE_SIZE))
     context = {
-        "current": current, "query": query, "rows": rows, "total": total,
-        "pages": max(1, -(-total // PAGE_SIZE)), "status_counts": counts,
+        "current": current, "query": query, "rows": rows, "total": f"{total}+" if capped else total,
+        "pages": pages, "has_next": len(rows) == PAGE_SIZE if capped else query.page < pages,
+        "status_counts": {s: f"{n}+" if s in counts.at_least else n for s, n in counts.counts.items()},
         "campaigns": store.campaigns_list(), "msg": request.query_params.get("msg", ""),
         "bulk_actions": {name: a for name, a in ACTIONS.items() if current.reviewer.role in a.roles},
         "show_queue": current.reviewer.role not in AGENCY_ROLES,
