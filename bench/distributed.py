@@ -101,8 +101,7 @@ def single_machine(campaign: Path, proxy: str, folder: Path) -> dict:
 def cluster(campaign: Path, proxy: str, folder: Path, workers: int, *, hold_sink: int = 0) -> dict:
     """One cluster run. With hold_sink, nothing is written until that many items wait in Redis;
     then the seconds the sink takes to write them are measured."""
-    run = folder / f"cluster-{workers}-{hold_sink}"
-    run.mkdir()
+    run = Path(tempfile.mkdtemp(prefix=f"cluster-{workers}-", dir=folder))
     with redis_server(run) as (url, client):
         if hold_sink:
             client.set(keys.SINK_LOCK, "bench")
