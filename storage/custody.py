@@ -5,6 +5,7 @@ import json
 
 from .clock import now
 from .jsoncol import dumps
+from .rows import insert
 
 GENESIS = "0" * 64
 SEALED_FIELDS = ("id", "at", "actor", "action", "object_type", "object_id", "sha256", "details",
@@ -28,7 +29,7 @@ class CustodyMixin:
                    "sha256": sha256, "details": dumps(details or {}),
                    "prev_hash": last[1] if last else GENESIS}
             row["row_hash"] = custody_row_hash(row)
-            self.db["custody_log"].insert(row)
+            insert(self.db, "custody_log", row)
         return row
 
     def custody_log(self, *, object_type: str | None = None, object_ids=None) -> list[dict]:

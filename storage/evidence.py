@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .clock import now
 from .jsoncol import decode, dumps
+from .rows import insert
 
 SYSTEM_ACTOR = "certsweep"
 CAPTURE_FIELDS = ("canonical_url", "page_id", "url", "final_url", "method", "started_at",
@@ -35,7 +36,7 @@ class EvidenceMixin:
                "sha256": sha, "path": str(path.relative_to(self.evidence_dir)), "size": len(data),
                "content_type": content_type, "captured_at": now(), "meta": dumps(meta or {})}
         with self.transaction():
-            row["id"] = self.db["evidence"].insert(row).last_pk
+            row["id"] = insert(self.db, "evidence", row)
             self.append_custody(actor, "evidence.add", "evidence", row["id"], sha256=sha,
                                 details={"kind": kind, "size": len(data), "path": row["path"],
                                          "capture_id": capture_id, "finding_id": finding_id})
@@ -61,7 +62,7 @@ class EvidenceMixin:
         values["path"] = dumps(capture.get("path", []))
         values["facts"] = dumps(capture.get("facts", {}))
         with self.transaction():
-            capture_id = self.db["captures"].insert(values).last_pk
+            capture_id = insert(self.db, "captures", values)
             self.append_custody(actor, "capture.add", "capture", capture_id,
                                 details={"url": values["url"], "method": values["method"],
                                          "started_at": values["started_at"]})

@@ -1,6 +1,7 @@
 """Findings: one per canonical URL. A re-run refreshes the assessment but keeps the review state."""
 from .clock import now
 from .jsoncol import decode, dumps
+from .rows import insert, insert_many, update
 
 ASSESSMENT_FIELDS = ("page_id", "campaign_id", "kind", "source", "verdict", "risk",
                      "portal_id", "similarity")
@@ -24,21 +25,21 @@ class FindingsMixin:
             row = self.db.execute("SELECT id FROM findings WHERE canonical_url = ?",
                                   [finding["canonical_url"]]).fetchone()
             if row is None:
-                finding_id = self.db["findings"].insert({
+                finding_id = insert(self.db, "findings", {
                     "canonical_url": finding["canonical_url"], "risk": 0, **values,
                     "status": INITIAL_STATUS, "queue": finding.get("queue"),
                     "priority": finding.get("risk", 0), "first_seen": stamp,
                     "last_seen": stamp, "status_changed_at": stamp, "updated_at": stamp,
-                }).last_pk
+                })
                 created = True
             else:
                 finding_id = row[0]
-                self.db["findings"].update(finding_id, {**values, "last_seen": stamp,
-                                                        "updated_at": stamp})
+                update(self.db, "findings", finding_id, {**values, "last_seen": stamp,
+                                                         "updated_at": stamp})
                 self.db.execute("DELETE FROM keyword_hits WHERE finding_id = ?", [finding_id])
                 created = False
-            self.db["keyword_hits"].insert_all(
-                {"finding_id": finding_id, **{k: h.get(k) for k in HIT_FIELDS}} for h in hits)
+            insert_many(self.db, "keyword_hits", ("finding_id", *HIT_FIELDS),
+                        ((finding_id, *(h.get(k) for k in HIT_FIELDS)) for h in hits))
         return finding_id, created
 
     def finding(self, finding_id: int) -> dict | None:
