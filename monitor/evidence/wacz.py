@@ -1,6 +1,8 @@
 """A WACZ bundle around one capture's WARC (the `wacz` package), so the capture opens in standard
 replay tools (ReplayWeb.page), opening at the page that was captured."""
+import argparse
 import functools
+import io
 import tempfile
 from pathlib import Path
 
@@ -19,9 +21,9 @@ def _quiet(*args, **kwargs) -> None:
 # cost about a second of interpreter start-up for every finding.)
 for _module in (wacz.main, wacz.util, wacz.waczindexer):
     _module.print = _quiet
-# It also reads its own version from the installed metadata twice per bundle, a scan of
+# It also reads its own version from the installed metadata for every bundle, a scan of
 # sys.path each time; the version does not change while we run.
-wacz.main.get_py_wacz_version = functools.cache(wacz.util.get_py_wacz_version)
+wacz.waczindexer.get_py_wacz_version = functools.cache(wacz.util.get_py_wacz_version)
 
 
 class WACZError(RuntimeError):
@@ -30,14 +32,23 @@ class WACZError(RuntimeError):
 
 def build_wacz(warc: bytes, *, url: str, title: str) -> bytes:
     with tempfile.TemporaryDirectory(prefix="certsweep-wacz-") as tmp:
-        tmp = Path(tmp)
-        (tmp / "capture.warc.gz").write_bytes(warc)
-        output = tmp / "capture.wacz"
+        path = Path(tmp) / "capture.warc.gz"  # the indexer reads a file; its name goes in the bundle
+        path.write_bytes(warc)
+        output = io.BytesIO()
         try:
-            code = wacz.main.main(["create", str(tmp / "capture.warc.gz"), "-o", str(output),
-                                   "--hash-type", "sha256", "--url", url, "--title", title])
-        except (SystemExit, Exception) as exc:  # argparse exits; a broken WARC raises anything
+            code = wacz.main.create_wacz(_create_options(str(path), output, url=url, title=title))
+        except Exception as exc:  # a broken WARC raises anything
             raise WACZError(str(exc) or type(exc).__name__) from exc
         if code:
             raise WACZError(f"wacz 退出码 {code}")
-        return output.read_bytes()
+        return output.getvalue()
+
+
+def _create_options(warc_path: str, output, *, url: str, title: str) -> argparse.Namespace:
+    """What `wacz create WARC -o OUTPUT --hash-type sha256 --url URL --title TITLE` parses to:
+    building its command-line parser cost more per capture than indexing the WARC."""
+    return argparse.Namespace(
+        cmd="create", inputs=[warc_path], output=output, hash_type="sha256", url=url, title=title,
+        file=False, extra_pages=None, text=False, pages=None, detect_pages=False, copy_pages=False,
+        log_directory=None, split_seeds=False, ts=None, date=None, desc=None, signing_url=None,
+        signing_token=None)
