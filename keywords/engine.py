@@ -121,11 +121,13 @@ class Engine:
         (the page's main content) and keep the rest as evidence."""
         if not self.pattern_count:
             return _NOTHING
-        normalize = self._normalizer.normalize_batch if len(text) > _BATCH_NORMALIZE else self._normalizer.normalize
-        norm = normalize(text)
+        if len(text) > _BATCH_NORMALIZE:
+            norm, kept_at = self._normalizer.normalize_located(text)
+        else:
+            norm, kept_at = self._normalizer.normalize(text), None
         infos = self._infos
         found = [(start, end, infos[i]) for i, start, end in self._automaton.find_matches_as_indexes(norm, overlapping=True)]
-        return self._examine(text, norm, found) if found else _NOTHING
+        return self._examine(text, norm, found, kept_at) if found else _NOTHING
 
     def match_many(self, texts: Iterable[str], batch_size: int = 2000) -> Iterator[TextAssessment]:
         """Assess texts in order; faster than `match` one by one on many texts."""
@@ -164,24 +166,27 @@ class Engine:
             results[doc] = self._examine(texts[doc], norm[starts[doc] : doc_end], hits).assessment()
         return results
 
-    def _examine(self, text: str, norm: str, found: list) -> Examination:
+    def _examine(self, text: str, norm: str, found: list, kept_at=None) -> Examination:
         found = _drop_contained(found)
-        to_original = self._normalizer.span_mapper(text, norm)
+        ostarts, oends = self._normalizer.spans_back(text, norm, [f[0] for f in found], [f[1] for f in found], kept_at)
         evidence, context, negated = [], [], []
-        for start, end, (latin_start, latin_end, check_words, strict, targets) in found:
-            ostart, oend = to_original(start, end)
+        cuts_through_word, text_length = self._boundaries.cuts_through_word, len(text)
+        negation_ends, negation_hints = self._negation_ends, self._negation_ends | _FILLER_ENDS
+        for (start, end, (latin_start, latin_end, check_words, strict, targets)), ostart, oend in zip(found, ostarts, oends):
             # Latin patterns (pinyin, initials, "vx") must not sit inside a
             # longer latin or digit run: "mk" is not in "make", "sc" not in
             # "sc200". Neighbours are judged in the original text, where a
             # deleted separator still separates.
             if latin_start and ostart and self._latin_at(text, ostart - 1):
                 continue
-            if latin_end and oend < len(text) and self._latin_at(text, oend):
+            if latin_end and oend < text_length and self._latin_at(text, oend):
                 continue
-            if check_words and self._boundaries.cuts_through_word(norm, start, end, strict):
+            if check_words and cuts_through_word(norm, start, end, strict):
                 continue
             matched = text[ostart:oend]
-            negation = self._negation_before(norm, start)
+            # The two characters before the hit rule out a negation in most cases, without a call.
+            negation = self._negation_before(norm, start) if start and (
+                norm[start - 1] in negation_hints or (start > 1 and norm[start - 2] in negation_ends)) else None
             for keyword, pattern_rule, is_context in targets:
                 rule = pattern_rule if pattern_rule != "exact" or matched == keyword.term else self._rule_for(matched, keyword)
                 hit = _hit((keyword.term, keyword.category, matched, ostart, oend, rule))
@@ -202,12 +207,8 @@ class Engine:
 
     def _negation_before(self, norm: str, start: int) -> str | None:
         """A negation right before the hit, one Chinese character before it
-        (不搞包过, 拒绝代考), or before a filler word (不办理任何免考证书)."""
-        if start == 0:
-            return None
-        before, ends = norm[start - 1], self._negation_ends
-        if before not in ends and before not in _FILLER_ENDS and (start < 2 or norm[start - 2] not in ends):
-            return None  # the usual case, answered from the two characters before the hit
+        (不搞包过, 拒绝代考), or before a filler word (不办理任何免考证书). Asked only when one of the
+        two characters before the hit may end a negation or a filler word."""
         found = self._negation_at(norm, start)
         if found is None:
             for filler in NEGATION_FILLERS:

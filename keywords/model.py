@@ -79,7 +79,9 @@ class Hit(NamedTuple):
     rule: str
 
     def to_dict(self) -> dict:
-        return self._asdict()
+        # Spelled out: several times faster than _asdict(), and a page has hundreds of hits.
+        keyword, category, matched, start, end, rule = self
+        return {"keyword": keyword, "category": category, "matched": matched, "start": start, "end": end, "rule": rule}
 
 
 @dataclass(frozen=True, slots=True)

@@ -83,29 +83,36 @@ class Normalizer:
 
     def normalize_batch(self, text: str) -> str:
         """Same result as `normalize`, several times faster on long texts."""
+        return self.normalize_located(text)[0]
+
+    def normalize_located(self, text: str) -> tuple[str, np.ndarray | None]:
+        """`normalize_batch`'s result and where in `text` each of its characters was (None when
+        nothing was deleted), for `spans_back` without looking the text up a second time."""
         codes = self._lookup[np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)]
-        codes = codes[codes != _DELETED]
-        return codes.tobytes().decode("utf-32-le", "surrogatepass")
+        kept = codes != _DELETED
+        if kept.all():
+            return codes.tobytes().decode("utf-32-le", "surrogatepass"), None
+        return codes[kept].tobytes().decode("utf-32-le", "surrogatepass"), np.flatnonzero(kept)
 
     def normalize_char(self, char: str) -> str:
         """The normalised form of one character, "" if it is deleted."""
         return self.table.get(ord(char), char) or ""
 
-    def span_mapper(self, text: str, normalized: str):
-        """Function mapping a normalised [start, end) span to the original one."""
+    def spans_back(self, text: str, normalized: str, starts: list[int], ends: list[int],
+                   kept_at: np.ndarray | None = None) -> tuple[list[int], list[int]]:
+        """The original [start, end) spans of normalised ones, all at once; `kept_at`: from
+        `normalize_located`, when the caller has it."""
         if len(text) == len(normalized):
-            return lambda start, end: (start, end)
-        if len(text) > _MAP_IN_NUMPY:  # a page: where each kept character was, all at once
+            return starts, ends
+        if kept_at is None and len(text) > _MAP_IN_NUMPY:  # a page: where each kept character was
             codes = self._lookup[np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)]
-            kept_at = np.flatnonzero(codes != _DELETED).tolist()
-            return lambda start, end: (kept_at[start], kept_at[end - 1] + 1)
+            kept_at = np.flatnonzero(codes != _DELETED)
+        if kept_at is not None:
+            return kept_at[starts].tolist(), (kept_at[np.subtract(ends, 1)] + 1).tolist()
         # gaps[j]: how many kept characters precede the j-th deleted character.
         gaps = [m.start() - j for j, m in enumerate(self._deleted.finditer(text))]
-
-        def original(position: int) -> int:
-            return position + bisect.bisect_right(gaps, position)
-
-        return lambda start, end: (original(start), original(end - 1) + 1)
+        return ([start + bisect.bisect_right(gaps, start) for start in starts],
+                [end + bisect.bisect_right(gaps, end - 1) for end in ends])
 
     def rule_for(self, span: str) -> str | None:
         """The most telling normalisation rule applied inside an original span."""

@@ -4,6 +4,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 
+import numpy as np
+
 from .fingerprint import SKETCH_SIZE, PortalFingerprint, fingerprint
 from .snapshot import PageSnapshot
 
@@ -27,16 +29,19 @@ class Similarity:
         return asdict(self)
 
 
-def _minhash_overlap(sa: frozenset[int], na: int, sb: frozenset[int], nb: int) -> tuple[float, float]:
-    """(Jaccard, share of A inside B) from two bottom-k sketches."""
-    if not sa or not sb:
+def _minhash_overlap(sa: np.ndarray, na: int, sb: np.ndarray, nb: int) -> tuple[float, float]:
+    """(Jaccard, share of A inside B) from two bottom-k sketches (sorted, distinct hashes)."""
+    if not len(sa) or not len(sb):
         return 0.0, 0.0
-    both = sa & sb
+    # One sort of both sketches: a hash in both sits twice, side by side.
+    merged = np.sort(np.concatenate((sa, sb)))
+    twice = merged[1:] == merged[:-1]
+    both = int(np.count_nonzero(twice))
     if na > len(sa) or nb > len(sb):  # truncated sketches: estimate on the union's bottom k
-        union = sorted(sa | sb)[:SKETCH_SIZE]
-        jaccard = sum(1 for h in both if h <= union[-1]) / len(union)
+        union = merged[np.concatenate(([True], ~twice))][:SKETCH_SIZE]
+        jaccard = int(np.count_nonzero(merged[1:][twice] <= union[-1])) / len(union)
     else:
-        jaccard = len(both) / (len(sa) + len(sb) - len(both))
+        jaccard = both / (len(sa) + len(sb) - both)
     inter = jaccard * (na + nb) / (1 + jaccard)
     return jaccard, min(1.0, inter / na)
 

@@ -34,7 +34,9 @@ _ATTR_KINDS = [
     ("main", re.compile(r"(^|[-_ ])(content|article|main|detail|post|entry|正文)([-_ ]|$)", re.I)),
     ("header", re.compile(r"(^|[-_ ])(head|header|hd|top|top-?bar|masthead|banner)([-_ ]|$)", re.I)),
 ]
-RECOMMEND_HEADING = re.compile(r"猜你喜欢|看了又看|相关推荐|为你推荐|热门推荐|相关商品|大家都在看|推荐阅读|相关阅读|热门文章|友情链接")
+RECOMMEND_WORDS = ("猜你喜欢", "看了又看", "相关推荐", "为你推荐", "热门推荐", "相关商品", "大家都在看", "推荐阅读", "相关阅读",
+                   "热门文章", "友情链接")
+RECOMMEND_HEADING = re.compile("|".join(RECOMMEND_WORDS))
 WARNING_CUES = re.compile(r"谨防|警惕|切勿|不要轻信|不要相信|请勿|严厉打击|打击|曝光|提醒|骗局|诈骗|虚假|假冒|冒充|违法|举报|辟谣")
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 WARNING_FACTOR = 0.2
@@ -77,8 +79,14 @@ def _own_kind(el) -> str | None:
 
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "dt", "strong"})
 _INHERITED_YIELDS = frozenset({"body", "main", "header"})  # kinds an element's own kind replaces
-_TEXT_NODES = etree.XPath(".//text()")  # lxml's itertext() costs ten times more
-_TITLED_CHILDREN = etree.XPath("*[contains(@class, 'title')]")
+# lxml's itertext() costs ten times more; ".//text()" a third more (libxml2 merges a node set per element).
+_TEXT_NODES = etree.XPath("descendant::text()")
+_NONE = frozenset()
+
+
+def _heading_like(el) -> bool:
+    """A heading, or what a page styles as one: what may open a "猜你喜欢" block."""
+    return el.tag in _HEADING_TAGS or "title" in (el.get("class") or "")
 
 
 class ParsedPage:
@@ -101,7 +109,6 @@ class ParsedPage:
         self._starts = list(accumulate((len(t) + 1 for t in self.nodes[:-1]), initial=0))
         self._kinds: dict = {}  # element -> (kind of its own text, the element that set it)
         self._line_kinds: dict = {}  # line of `text` -> the same
-        self._recommended: dict = {}  # element -> its children under a "猜你喜欢" heading
 
     @cached_property
     def images(self) -> list:
@@ -137,7 +144,7 @@ class ParsedPage:
         kind, setter = known[el] if el is not None else ("body", self.body)
         for el in reversed(unknown):
             parent = el.getparent() if el is not self.body else None
-            if parent is not None and el in self._recommendations(parent):
+            if parent is not None and el in self._recommended.get(parent, _NONE):
                 kind, setter = "recommend", el  # under "猜你喜欢", whatever it calls itself
             own = _own_kind(el)
             if own and (kind in _INHERITED_YIELDS or KIND_WEIGHT[own] < KIND_WEIGHT[kind]):
@@ -145,19 +152,29 @@ class ParsedPage:
             known[el] = kind, setter
         return kind, setter
 
-    def _recommendations(self, parent) -> set:
-        """The children of `parent` from its first "猜你喜欢"-style heading on."""
-        found = self._recommended.get(parent)
-        if found is None:
-            found = set()
-            # Heading-like children, picked out by lxml: a list of forty goods has none.
-            headings = {*parent.iterchildren(*_HEADING_TAGS), *_TITLED_CHILDREN(parent)}
-            for child in sorted(headings, key=parent.index):
-                if RECOMMEND_HEADING.search(text_of(child)[:40]):
-                    found = {child, *child.itersiblings()}
-                    break
-            self._recommended[parent] = found
-        return found
+    @cached_property
+    def _recommended(self) -> dict:
+        """Parent element -> its children from its first "猜你喜欢"-style heading on. Such a
+        heading's words are in the page's text, so only the heading-like ancestors of where
+        they are need reading, not the headings of every parent a hit sits in."""
+        joined = "".join(self.nodes)  # a heading's words never span a whitespace-only node
+        starts = list(accumulate(map(len, self.nodes[:-1]), initial=0))
+        first: dict = {}  # parent -> its first heading-like child under which it recommends
+        checked: set = set()
+        for word in RECOMMEND_WORDS:
+            at = joined.find(word)
+            while at >= 0:
+                el = self._owner(self.nodes[bisect_right(starts, at) - 1])
+                while el is not self.body:
+                    parent = el.getparent()
+                    if el not in checked and _heading_like(el):
+                        checked.add(el)
+                        if RECOMMEND_HEADING.search(text_of(el)[:40]) and (
+                                parent not in first or parent.index(el) < parent.index(first[parent])):
+                            first[parent] = el
+                    el = parent
+                at = joined.find(word, at + 1)
+        return {parent: {child, *child.itersiblings()} for parent, child in first.items()}
 
     def in_masthead(self, offset: int) -> bool:
         """Whether the text at `offset` is where a page names who it speaks for: its header or h1."""

@@ -58,8 +58,7 @@ class PageScorer:
             rest = [e.hit for e in found.evidence if KIND_WEIGHT[kinds[e.hit.start]] < MAIN_WEIGHT]
         else:
             main, rest = self.engine.match(main_text), [e.hit for e in found.evidence]
-        hits = [dict(zip(h._fields, h), region="main", weight=1.0) for h in main.hits]
-        hits += [dict(zip(h._fields, h), region=kinds[h.start], weight=KIND_WEIGHT[kinds[h.start]]) for h in rest]
+        hits = [_located(h, "main") for h in main.hits] + [_located(h, kinds[h.start]) for h in rest]
         assessment = assess(snapshot, self.fingerprints, keyword_assessment=main, domain_info=domain_info,
                             canary=canary, portal_names=self.portal_names, page=page)
         return ScoredPage(assessment, hits)
@@ -69,6 +68,13 @@ class PageScorer:
         scored = self.score(snapshot, **kwargs)
         return {**scored.assessment.to_dict(), "hits": scored.hits,
                 "contacts": extract_contacts(text), "advertised_urls": extract_urls(text)}
+
+
+def _located(hit, region: str) -> dict:
+    """A hit as stored: its fields, the region it was found in and the region's weight."""
+    found = hit.to_dict()
+    found["region"], found["weight"] = region, KIND_WEIGHT[region]
+    return found
 
 
 def campaign_keyword_lists(names: list[str], imported: dict[str, dict]) -> list[KeywordList]:
