@@ -11,7 +11,7 @@ import re
 from bisect import bisect_right
 from dataclasses import asdict, dataclass
 from functools import cached_property, lru_cache
-from itertools import accumulate
+from itertools import accumulate, filterfalse
 from typing import NamedTuple
 
 from lxml import etree
@@ -82,6 +82,7 @@ _INHERITED_YIELDS = frozenset({"body", "main", "header"})  # kinds an element's 
 # lxml's itertext() costs ten times more; ".//text()" a third more (libxml2 merges a node set per element).
 _TEXT_NODES = etree.XPath("descendant::text()")
 _NONE = frozenset()
+_PLUS_ONE = (1).__add__
 
 
 def _heading_like(el) -> bool:
@@ -104,15 +105,12 @@ class ParsedPage:
         self.nodes: list = []  # visible text nodes in document order; each knows its element
         if self.body.tag == "body":  # without one the page shows nothing
             etree.strip_elements(self.body, *SKIP_TAGS, with_tail=False)
-            self.nodes = [t for t in _TEXT_NODES(self.body) if not t.isspace()]
+            self.nodes = list(filterfalse(str.isspace, _TEXT_NODES(self.body)))
         self.text = "\n".join(self.nodes)  # the visible text, one line per text node
-        self._starts = list(accumulate((len(t) + 1 for t in self.nodes[:-1]), initial=0))
+        # Where each line starts: iterated in C, a page has hundreds of lines.
+        self._starts = list(accumulate(map(_PLUS_ONE, map(len, self.nodes[:-1])), initial=0))
         self._kinds: dict = {}  # element -> (kind of its own text, the element that set it)
         self._line_kinds: dict = {}  # line of `text` -> the same
-
-    @cached_property
-    def images(self) -> list:
-        return list(self.body.iter("img"))
 
     def kind_at(self, offset: int) -> tuple[str, object]:
         """(kind, the element that set it) of the text at `offset` in `text`."""
@@ -122,9 +120,13 @@ class ParsedPage:
             found = self._line_kinds[line] = self.kind_of(self._owner(self.nodes[line]))
         return found
 
+    def line_at(self, offset: int) -> int:
+        """The line of `text` (the index of the text node) that holds `offset`."""
+        return bisect_right(self._starts, offset) - 1
+
     def node_at(self, offset: int) -> str:
         """The text node (a line of `text`) that holds `offset`."""
-        return self.nodes[bisect_right(self._starts, offset) - 1]
+        return self.nodes[self.line_at(offset)]
 
     def element_at(self, offset: int):
         """The element whose own text holds `offset`."""

@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 
 import mmh3
 import numpy as np
+from lxml import etree
 
 from .content import WARNING_CUES, ParsedPage, text_of
 from .forms import QueryForm, extract_form
@@ -16,6 +17,7 @@ from .markers import GOV_BODY_RE, GOV_BODY_WORDS, Markers, extract_markers
 from .shingles import shingle_hashes
 from .snapshot import PageSnapshot
 
+_ALTS = etree.XPath("descendant::img/@alt", smart_strings=False)  # in document order, as the images
 SKETCH_SIZE = 256  # bottom-k MinHash: exact for pages with fewer shingles
 MAX_PHASH_IMAGES = 12
 
@@ -127,12 +129,16 @@ def _masthead(page: ParsedPage) -> list[str]:
     """The lines of the page's header and h1 that name a government body: a page speaks for
     whoever its masthead names (a news story quoting a ministry in its body does not)."""
     lines: dict[str, None] = {}
+    seen: set[int] = set()  # a line's answer is the same for every word in it
     for word in GOV_BODY_WORDS:
         at = page.text.find(word)
         while at >= 0:
-            line = page.node_at(at)
-            if line not in lines and GOV_BODY_RE.search(line) and page.in_masthead(at):
-                lines[line] = None
+            number = page.line_at(at)
+            if number not in seen:
+                seen.add(number)
+                line = page.nodes[number]
+                if line not in lines and GOV_BODY_RE.search(line) and page.in_masthead(at):
+                    lines[line] = None
             at = page.text.find(word, at + len(word))
     return list(lines)
 
@@ -148,7 +154,7 @@ def fingerprint(snapshot: PageSnapshot, page: ParsedPage | None = None, with_dom
     title = (snapshot.title or (text_of(title_el) if title_el is not None else "")).strip()
     # A headline warning against a fake ministry site does not speak for it.
     head = [t for t in [title, *_masthead(page)] if not WARNING_CUES.search(t)]
-    text = "\n".join([page.text, *(img.get("alt") for img in page.images if img.get("alt"))])
+    text = "\n".join([page.text, *filter(None, _ALTS(page.body))])
     text_set = shingle_hashes(title + " " + text)
     fp = PortalFingerprint(url=snapshot.final_url, host=snapshot.host, title=title, rendered=snapshot.rendered,
                            text_sketch=text_set[:SKETCH_SIZE].tolist(), text_count=len(text_set))
@@ -178,5 +184,5 @@ def fingerprint(snapshot: PageSnapshot, page: ParsedPage | None = None, with_dom
     # Only a page that mentions conac has its badge link: the others' links are not read.
     links = [a.get("href") for a in page.body.iter("a") if "conac.cn" in (a.get("href") or "")] \
         if "conac.cn" in snapshot.html else []
-    fp.markers = extract_markers(page.images, links, text, " ".join(head), host=snapshot.host)
+    fp.markers = extract_markers(page.body, links, text, " ".join(head), host=snapshot.host)
     return fp

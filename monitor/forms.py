@@ -15,7 +15,8 @@ CANON = [
     ("姓名", re.compile(r"姓名|名字|^name$|xm|real_?name|person_?name|username", re.I)),
     ("验证码", re.compile(r"验证码|校验码|captcha|yzm|verify_?code|check_?code|vcode", re.I)),
 ]
-API_RE = re.compile(r"""["'`](/[A-Za-z0-9_\-./]*(?:api|query|search|cx|cert|check)[A-Za-z0-9_\-./]*)["'`]""")
+_PATH_WORDS = ("api", "query", "search", "cx", "cert", "check")  # one of them is in every API path
+API_RE = re.compile(r"""["'`](/[A-Za-z0-9_\-./]*(?:""" + "|".join(_PATH_WORDS) + r""")[A-Za-z0-9_\-./]*)["'`]""")
 QUERY_WORDS = re.compile(r"查询|检索|核验|验证|search|query", re.I)
 
 
@@ -124,5 +125,11 @@ def extract_form(tree, scripts: list[str]) -> QueryForm | None:
         if best is None or len(form.meanings) > len(best.meanings):
             best = form
     if best is not None:
-        best.api_paths = sorted({p for s in scripts for p in API_RE.findall(s) if not p.endswith((".js", ".css"))})
+        best.api_paths = sorted({p for s in scripts for p in _api_paths(s) if not p.endswith((".js", ".css"))})
     return best
+
+
+def _api_paths(script: str) -> list[str]:
+    """`API_RE.findall(script)`, on scripts that hold one of the words every match holds: a
+    page's state as JSON quotes thousands of strings, and the regex stops at each quote."""
+    return API_RE.findall(script) if any(word in script for word in _PATH_WORDS) else []
