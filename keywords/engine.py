@@ -211,7 +211,7 @@ class Engine:
         two characters before the hit may end a negation or a filler word."""
         found = self._negation_at(norm, start)
         if found is None:
-            for filler in NEGATION_FILLERS:
+            for filler in _FILLERS_BY_END.get(norm[start - 1], ()):  # "的" ends many words, one filler
                 if start > len(filler) and norm.startswith(filler, start - len(filler)):
                     return self._negation_at(norm, start - len(filler))
         return found
@@ -231,7 +231,8 @@ class Engine:
 
 # Words that may stand between a negation and what it negates without changing its sense.
 NEGATION_FILLERS = ("所谓的", "所谓", "任何", "一切", "什么")
-_FILLER_ENDS = frozenset(filler[-1] for filler in NEGATION_FILLERS)
+_FILLERS_BY_END = {end: tuple(f for f in NEGATION_FILLERS if f[-1] == end) for end in {f[-1] for f in NEGATION_FILLERS}}
+_FILLER_ENDS = frozenset(_FILLERS_BY_END)
 
 
 def _is_latin(char: str) -> bool:

@@ -139,14 +139,14 @@ class ParsedPage:
     def kind_of(self, el) -> tuple[str, object]:
         """(kind, the element that set it) of the text directly inside `el`: its own kind, else
         its parent's, with boilerplate winning over "main" from a wrapper, never the reverse."""
-        known, unknown = self._kinds, []
+        known, unknown, body, recommended = self._kinds, [], self.body, self._recommended
         while el is not None and el not in known:
-            unknown.append(el)
-            el = el.getparent() if el is not self.body else None
-        kind, setter = known[el] if el is not None else ("body", self.body)
-        for el in reversed(unknown):
-            parent = el.getparent() if el is not self.body else None
-            if parent is not None and el in self._recommended.get(parent, _NONE):
+            parent = el.getparent() if el is not body else None
+            unknown.append((el, parent))
+            el = parent
+        kind, setter = known[el] if el is not None else ("body", body)
+        for el, parent in reversed(unknown):
+            if parent is not None and el in recommended.get(parent, _NONE):
                 kind, setter = "recommend", el  # under "猜你喜欢", whatever it calls itself
             own = _own_kind(el)
             if own and (kind in _INHERITED_YIELDS or KIND_WEIGHT[own] < KIND_WEIGHT[kind]):
