@@ -1,14 +1,19 @@
 """Storing one assessed page: the page row, and a finding with its hits and screenshot when it is one.
 
-Shared by the crawl's StorePipeline, `certsweep assess` and the domain scan, so every path into
-the database writes the same rows. Call inside `store.transaction()`."""
+Shared by the crawl's writer, the cluster's sink, `certsweep assess` and the domain scan, so every
+path into the database writes the same rows. Call persist_page inside `store.transaction()`."""
+import logging
+from collections import Counter
 from dataclasses import dataclass
 
 from campaign import Campaign
 from monitor.routing import queue_for
 from storage import Store
 
+from .evidence_recorder import EvidenceRecorder
 from .items import CrawledPage
+
+logger = logging.getLogger(__name__)
 
 
 def save_campaign(store: Store, campaign: Campaign) -> int:
@@ -51,3 +56,39 @@ def persist_page(store: Store, item: CrawledPage, *, campaign_id: int | None,
                            finding_id=finding_id, page_id=page.id,
                            meta={"url": item.final_url, "path": item.path})
     return Persisted(page.id, finding_id, created)
+
+
+def capture_evidence(recorder: EvidenceRecorder, items: list[CrawledPage], *,
+                     before_capture=lambda: True) -> Counter | None:
+    """A capture for every finding among `items`, each in its own transaction, before the batch's
+    pages are stored: a crash in between leaves the pages unstored, so a resumed run fetches them
+    again and captures them again; a finding is never stored without its evidence. Takes the raw
+    capture off each item. None when `before_capture()` said to stop (a sink that lost its lock)."""
+    counts = Counter()
+    for item in items:
+        raw, item.capture = item.capture, None
+        if item.assessment["verdict"] == "benign":
+            continue
+        if not before_capture():
+            return None
+        try:
+            recorder.record(item, raw)
+        except Exception as exc:  # evidence failing must not lose the finding itself
+            logger.warning("证据固定失败 %s：%s", item.final_url, exc)
+            counts["certsweep/evidence_errors"] += 1
+        else:
+            counts["certsweep/evidence_captures"] += 1
+    return counts
+
+
+def store_pages(store: Store, items: list[CrawledPage], *, campaign_id: int | None,
+                run_id: int | None) -> Counter:
+    """Every page of a batch, and its finding, in one transaction; the crawl's stat counts."""
+    counts = Counter()
+    with store.transaction():
+        for item in items:
+            saved = persist_page(store, item, campaign_id=campaign_id, run_id=run_id)
+            counts["certsweep/pages_stored"] += 1
+            if saved.finding_created:
+                counts[f"certsweep/findings/{item.assessment['verdict']}"] += 1
+    return counts

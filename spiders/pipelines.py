@@ -1,4 +1,6 @@
-"""Item pipelines: assess each page, then store it (and a finding when it is one) in batches."""
+"""Item pipelines: assess each page, then store it (and a finding, with its evidence, when it is
+one) in batches."""
+import os
 from datetime import datetime
 
 from scrapy import signals
@@ -7,8 +9,9 @@ from monitor import PageSnapshot
 from monitor.page_scoring import PageScorer
 from storage import Store
 
+from .evidence_recorder import EvidenceRecorder
 from .items import CrawledPage
-from .persist import persist_page, save_campaign
+from .persist import capture_evidence, save_campaign, store_pages
 from .workers import Worker
 
 
@@ -83,14 +86,40 @@ class WorkerAssessPipeline(AssessPipeline):
         return item
 
 
+_writer: tuple[Store, EvidenceRecorder] | None = None  # the writer process's own
+
+
+def _start_writer(db_path: str, options: dict) -> None:
+    global _writer
+    store = Store(db_path)
+    _writer = store, EvidenceRecorder(store, **options)
+
+
+def _write(items: list[CrawledPage], campaign_id: int, run_id: int) -> dict:
+    store, recorder = _writer
+    counts = capture_evidence(recorder, items)
+    counts.update(store_pages(store, items, campaign_id=campaign_id, run_id=run_id))
+    return counts
+
+
 class StorePipeline:
-    """Writes go in batches (one transaction each): fast, and a crash loses at most one batch,
-    which the resumed run fetches again because those pages are not stored."""
+    """Pages go to the writer process in batches: each finding's evidence capture (WARC, WACZ,
+    DNS/WHOIS, custody: CPU-bound Python), then the batch's pages in one transaction, the way the
+    cluster's sink writes. A batch is written once it is full, or when the crawl closes. A crash
+    loses at most the batches not yet written, pages and evidence alike, and the resumed run
+    fetches those pages again because they are not stored; the writer finishes a batch it was
+    sent even when the crawl process is killed."""
 
     def __init__(self, crawler):
         self.crawler = crawler
+        settings = crawler.settings
         self.batch: list[CrawledPage] = []
-        self.batch_size = crawler.settings.getint("CERTSWEEP_WRITE_BATCH")
+        self.batch_size = settings.getint("CERTSWEEP_WRITE_BATCH")
+        self.evidence_options = {
+            "dns_server": settings.get("CERTSWEEP_DNS_SERVER") or os.environ.get("CERTSWEEP_DNS_SERVER"),
+            "whois_server": (settings.get("CERTSWEEP_WHOIS_SERVER")
+                             or os.environ.get("CERTSWEEP_WHOIS_SERVER")),
+            "operator": settings.get("CERTSWEEP_OPERATOR") or os.environ.get("CERTSWEEP_OPERATOR") or ""}
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -102,7 +131,8 @@ class StorePipeline:
         """Join the run `certsweep crawl` started, or (plain `scrapy crawl`) continue an
         unfinished run of this campaign, or start one."""
         spider = spider or self.crawler.spider
-        self.store = Store(spider.settings.get("CERTSWEEP_DB"))
+        db = spider.settings.get("CERTSWEEP_DB")
+        self.store = Store(db)
         self.campaign_id = save_campaign(self.store, spider.campaign)
         run_id = spider.settings.getint("CERTSWEEP_RUN_ID") or None
         self.owns_run = run_id is None
@@ -111,6 +141,8 @@ class StorePipeline:
             run_id = unfinished["id"] if unfinished else self.store.start_run(
                 self.campaign_id, jobdir=spider.settings.get("JOBDIR") or "")
         self.crawler.stats.set_value("certsweep/run_id", run_id)
+        self.writer = Worker(_start_writer, db, {**self.evidence_options, "campaign": spider.campaign.name})
+        self.writer.start()  # its imports overlap the first requests
 
     def spider_closed(self, spider, reason):
         if self.owns_run and reason == "finished":
@@ -118,26 +150,32 @@ class StorePipeline:
                 store.finish_run(self.crawler.stats.get_value("certsweep/run_id"),
                                  stats=plain_stats(self.crawler.stats.get_stats()))
 
-    def process_item(self, item: CrawledPage, spider=None):
+    async def process_item(self, item: CrawledPage, spider=None):
+        if item.assessment["verdict"] == "benign":
+            item.capture = None  # raw bodies are big, and only findings are captured
         self.batch.append(item)
         if len(self.batch) >= self.batch_size:
-            self.flush()
+            await self.flush()
         return item
 
-    def close_spider(self, spider=None):
-        self.flush()
+    async def close_spider(self, spider=None):
+        await self.flush()
+        self.writer.close()
         self.store.close()
 
-    def flush(self) -> None:
-        run_id = self.crawler.stats.get_value("certsweep/run_id")
-        stats = self.crawler.stats
-        with self.store.transaction():
-            for item in self.batch:
-                saved = persist_page(self.store, item, campaign_id=self.campaign_id, run_id=run_id)
-                stats.inc_value("certsweep/pages_stored")
-                if saved.finding_created:
-                    stats.inc_value(f"certsweep/findings/{item.assessment['verdict']}")
-        self.batch.clear()
+    async def flush(self) -> None:
+        batch, self.batch = self.batch, []
+        if not batch:
+            return
+        try:
+            counts = await self.writer.call(_write, batch, self.campaign_id,
+                                            self.crawler.stats.get_value("certsweep/run_id"))
+        except Exception:
+            self.batch[:0] = batch  # written with the next batch, or the resumed run fetches them
+            raise
+        for key, value in counts.items():
+            self.crawler.stats.inc_value(key, value)
+
 
 def plain_stats(stats: dict) -> dict:
     return {k: v if isinstance(v, (int, float, str)) else str(v) for k, v in stats.items()}

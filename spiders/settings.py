@@ -50,7 +50,6 @@ DOWNLOADER_MIDDLEWARES = {
 }
 ITEM_PIPELINES = {
     "spiders.pipelines.WorkerAssessPipeline": 300,
-    "spiders.evidence_pipeline.EvidencePipeline": 400,
     "spiders.pipelines.StorePipeline": 800,
 }
 

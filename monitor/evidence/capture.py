@@ -1,7 +1,7 @@
 """Recording one capture of a page that became a finding: every artifact into the
 content-addressed evidence store, one capture row with its facts, all in the custody log.
 
-Called by the crawl (spiders/evidence_pipeline.py) and by anything else that fetched a page."""
+Called by the crawl's writer (spiders/persist.py) and by anything else that fetched a page."""
 import json
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit

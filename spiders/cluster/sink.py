@@ -6,19 +6,15 @@ and coordinators are started. A batch moves to the sink's own list before it is 
 killed mid-batch leaves it there, and the next one writes it again; pages already stored in the
 run are skipped, so a page is never stored twice, whether rewritten or pushed twice by a worker
 that died after pushing and before releasing its lease."""
-import logging
 import pickle
 import time
 import uuid
-from collections import Counter
 
 from storage import Store
 
 from ..evidence_recorder import EvidenceRecorder
-from ..persist import persist_page
+from ..persist import capture_evidence, store_pages
 from . import keys
-
-logger = logging.getLogger(__name__)
 
 LOCK_SECONDS = 10  # a killed sink blocks its successor this long; held again before every capture
 
@@ -80,23 +76,12 @@ class Sink:
             seen.add(item.canonical_url)
             if not self.store.stored_in_run(item.canonical_url, self.run_id):
                 items.append(item)
-        counts = Counter()
         started = time.perf_counter()
-        for item in items:  # evidence first, each capture its own transaction, as in a crawl
-            raw, item.capture = item.capture, None
-            if item.assessment["verdict"] == "benign":
-                continue
-            if not self.hold():
-                return False
-            counts["certsweep/evidence_captures" if self.capture(item, raw)
-                   else "certsweep/evidence_errors"] += 1
+        counts = capture_evidence(self.recorder, items, before_capture=self.hold)
+        if counts is None:
+            return False
         captured = time.perf_counter()
-        with self.store.transaction():
-            for item in items:
-                saved = persist_page(self.store, item, campaign_id=self.campaign_id, run_id=self.run_id)
-                counts["certsweep/pages_stored"] += 1
-                if saved.finding_created:
-                    counts[f"certsweep/findings/{item.assessment['verdict']}"] += 1
+        counts.update(store_pages(self.store, items, campaign_id=self.campaign_id, run_id=self.run_id))
         # Where the single writer's time goes, for the cluster's progress and bench/distributed.py.
         counts["evidence_ms"] += round((captured - started) * 1000)
         counts["pages_ms"] += round((time.perf_counter() - captured) * 1000)
@@ -104,12 +89,4 @@ class Sink:
             for key, value in counts.items():
                 pipe.hincrby(keys.STATS, f"sink|{key}", value)
             pipe.execute()
-        return True
-
-    def capture(self, item, raw: dict | None) -> bool:
-        try:
-            self.recorder.record(item, raw)
-        except Exception as exc:  # evidence failing must not lose the finding itself
-            logger.warning("证据固定失败 %s：%s", item.final_url, exc)
-            return False
         return True

@@ -101,6 +101,10 @@ def test_a_killed_crawl_resumes_without_duplicates_or_losses(tmp_path, fixture_i
     assert len(got) == len(set(got))
     assert {u for (u,) in got} == expected
     assert rows(db, "SELECT count(*), min(status) FROM crawl_runs")[0] == (1, "finished")
+    # The writer captures a batch's evidence before storing its pages: no finding without one.
+    assert rows(db, "SELECT count(*) FROM findings")[0][0] > 0
+    assert rows(db, "SELECT count(*) FROM findings f WHERE NOT EXISTS "
+                    "(SELECT 1 FROM captures c WHERE c.canonical_url = f.canonical_url)")[0][0] == 0
 
 
 def test_unreachable_proxy_is_one_chinese_line(tmp_path):
