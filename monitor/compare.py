@@ -29,19 +29,20 @@ class Similarity:
         return asdict(self)
 
 
-def _minhash_overlap(sa: np.ndarray, na: int, sb: np.ndarray, nb: int) -> tuple[float, float]:
-    """(Jaccard, share of A inside B) from two bottom-k sketches (sorted, distinct hashes)."""
-    if not len(sa) or not len(sb):
+def _minhash_overlap(sa: frozenset[int], na: int, sb: frozenset[int], nb: int) -> tuple[float, float]:
+    """(Jaccard, share of A inside B) from two bottom-k sketches."""
+    if not sa or not sb:
         return 0.0, 0.0
-    # One sort of both sketches: a hash in both sits twice, side by side.
-    merged = np.sort(np.concatenate((sa, sb)))
-    twice = merged[1:] == merged[:-1]
-    both = int(np.count_nonzero(twice))
+    both = sa & sb
     if na > len(sa) or nb > len(sb):  # truncated sketches: estimate on the union's bottom k
-        union = merged[np.concatenate(([True], ~twice))][:SKETCH_SIZE]
-        jaccard = int(np.count_nonzero(merged[1:][twice] <= union[-1])) / len(union)
+        union = sa | sb
+        if len(union) > SKETCH_SIZE:  # its k-th smallest hash, by numpy's partial sort
+            last = int(np.partition(np.fromiter(union, np.int64, len(union)), SKETCH_SIZE - 1)[SKETCH_SIZE - 1])
+        else:
+            last = max(union)
+        jaccard = sum(1 for h in both if h <= last) / min(len(union), SKETCH_SIZE)
     else:
-        jaccard = both / (len(sa) + len(sb) - both)
+        jaccard = len(both) / (len(sa) + len(sb) - len(both))
     inter = jaccard * (na + nb) / (1 + jaccard)
     return jaccard, min(1.0, inter / na)
 

@@ -8,7 +8,6 @@ from functools import cached_property, lru_cache
 from urllib.parse import urlsplit
 
 import mmh3
-import numpy as np
 from lxml import etree
 
 from .content import WARNING_CUES, ParsedPage, text_of
@@ -54,8 +53,8 @@ def bigrams(s: str) -> set[str]:
 
 @dataclass(frozen=True)
 class Derived:
-    text: np.ndarray  # the sketch's distinct hashes, sorted
-    dom: np.ndarray
+    text: frozenset[int]
+    dom: frozenset[int]
     title_bigrams: set[str]
     form_tokens: set[str]
     resources: set[int]
@@ -90,7 +89,7 @@ class PortalFingerprint:
     def derived(self) -> "Derived":
         """Sets the comparison needs, built once per fingerprint: an enrolled
         portal is compared with every page."""
-        return Derived(text=_sketch(self.text_sketch), dom=_sketch(self.dom_sketch),
+        return Derived(text=frozenset(self.text_sketch), dom=frozenset(self.dom_sketch),
                        title_bigrams=bigrams(self.title), form_tokens=self.form.tokens() if self.form else set(),
                        resources=self.resource_hashes, markers=self.markers.values())
 
@@ -112,12 +111,6 @@ class PortalFingerprint:
         d["form"] = QueryForm.from_dict(d["form"]) if d.get("form") else None
         d["markers"] = Markers.from_dict(d["markers"])
         return cls(**d)
-
-
-def _sketch(hashes: list[int]) -> np.ndarray:
-    """A sketch's hashes as a sorted array of distinct values, which they mostly are already."""
-    found = np.array(hashes, dtype=np.int64)  # 64 bits: whatever sign a stored hash has
-    return found if (found[1:] > found[:-1]).all() else np.unique(found)
 
 
 def _icon_paths(tree) -> set[str]:

@@ -83,8 +83,10 @@ def shingle_hashes(text: str) -> np.ndarray:
     case), sorted."""
     if len(text) < _VECTOR_FROM:
         text = _NON_WORD.sub("", text.lower())
-        found = {mmh3.hash(text[i:i + SHINGLE], 0, False) for i in range(max(1, len(text) - SHINGLE + 1))}
-        return np.array(sorted(found) if text else [], dtype=np.uint32)
+        count = max(1, len(text) - SHINGLE + 1)
+        # Sliced and hashed by map in C; mmh3's signed hash, made unsigned after.
+        found = set(map(mmh3.hash, map(text.__getitem__, map(slice, range(count), range(SHINGLE, count + SHINGLE)))))
+        return np.array(sorted(h & 0xFFFFFFFF for h in found) if text else [], dtype=np.uint32)
     codes = _kept(text)
     if len(codes) <= SHINGLE:  # one shingle: the whole text, however short
         kept = codes.tobytes().decode("utf-32-le")
