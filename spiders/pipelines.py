@@ -1,6 +1,7 @@
 """Item pipelines: assess each page, then store it (and a finding, with its evidence, when it is
 one) in batches."""
 import os
+import time
 from datetime import datetime
 
 from scrapy import signals
@@ -13,6 +14,10 @@ from .evidence_recorder import EvidenceRecorder
 from .items import CrawledPage
 from .persist import capture_evidence, save_campaign, store_pages
 from .workers import Worker
+
+# A batch is also written once its first page has waited this long: a slow (rendered) crawl fills
+# a batch in minutes, and would risk that much work and show a stale count meanwhile.
+MAX_BATCH_SECONDS = 2.0
 
 
 class AssessPipeline:
@@ -105,16 +110,18 @@ def _write(items: list[CrawledPage], campaign_id: int, run_id: int) -> dict:
 class StorePipeline:
     """Pages go to the writer process in batches: each finding's evidence capture (WARC, WACZ,
     DNS/WHOIS, custody: CPU-bound Python), then the batch's pages in one transaction, the way the
-    cluster's sink writes. A batch is written once it is full, or when the crawl closes. A crash
-    loses at most the batches not yet written, pages and evidence alike, and the resumed run
-    fetches those pages again because they are not stored; the writer finishes a batch it was
-    sent even when the crawl process is killed."""
+    cluster's sink writes. A batch is written once it is full, once its first page has waited
+    MAX_BATCH_SECONDS (checked as pages arrive), and when the crawl closes. A crash loses at most
+    the batches not yet written, pages and evidence alike, and the resumed run fetches those
+    pages again because they are not stored; the writer finishes a batch it was sent even when
+    the crawl process is killed."""
 
     def __init__(self, crawler):
         self.crawler = crawler
         settings = crawler.settings
         self.batch: list[CrawledPage] = []
         self.batch_size = settings.getint("CERTSWEEP_WRITE_BATCH")
+        self.batch_started = 0.0
         self.evidence_options = {
             "dns_server": settings.get("CERTSWEEP_DNS_SERVER") or os.environ.get("CERTSWEEP_DNS_SERVER"),
             "whois_server": (settings.get("CERTSWEEP_WHOIS_SERVER")
@@ -153,8 +160,11 @@ class StorePipeline:
     async def process_item(self, item: CrawledPage, spider=None):
         if item.assessment["verdict"] == "benign":
             item.capture = None  # raw bodies are big, and only findings are captured
+        if not self.batch:
+            self.batch_started = time.monotonic()
         self.batch.append(item)
-        if len(self.batch) >= self.batch_size:
+        if (len(self.batch) >= self.batch_size
+                or time.monotonic() - self.batch_started >= MAX_BATCH_SECONDS):
             await self.flush()
         return item
 

@@ -5,7 +5,7 @@ import pytest
 from scrapy.utils.test import get_crawler
 
 from spiders.items import CrawledPage
-from spiders.pipelines import StorePipeline, _start_writer, _write
+from spiders.pipelines import MAX_BATCH_SECONDS, StorePipeline, _start_writer, _write
 from storage import Store
 
 
@@ -72,3 +72,31 @@ def test_a_batch_the_writer_fails_stays_for_the_next_one_and_keeps_benign_bodies
         asyncio.run(pipeline.process_item(page(3, "benign")))
     assert [i.url for i in pipeline.batch] == [f"http://shop.example/item/{n}.html" for n in (1, 2, 3)]
     assert pipeline.writer.calls == 2
+
+
+class RecordingWriter:
+    def __init__(self):
+        self.batches = []
+
+    async def call(self, function, items, *args):
+        self.batches.append([i.url for i in items])
+        return {"certsweep/pages_stored": len(items)}
+
+
+def test_a_slow_crawl_writes_a_batch_once_its_first_page_has_waited(monkeypatch):
+    clock = [100.0]
+    monkeypatch.setattr("spiders.pipelines.time.monotonic", lambda: clock[0])
+    crawler = get_crawler(settings_dict={"CERTSWEEP_WRITE_BATCH": 50})
+    pipeline = StorePipeline(crawler)
+    pipeline.writer, pipeline.campaign_id = RecordingWriter(), 1
+    asyncio.run(pipeline.process_item(page(1, "benign")))
+    clock[0] += MAX_BATCH_SECONDS - 0.5
+    asyncio.run(pipeline.process_item(page(2, "benign")))
+    assert pipeline.writer.batches == []  # neither full nor old enough
+    clock[0] += 0.5
+    asyncio.run(pipeline.process_item(page(3, "benign")))
+    assert len(pipeline.writer.batches) == 1 and len(pipeline.writer.batches[0]) == 3
+    assert pipeline.batch == [] and crawler.stats.get_value("certsweep/pages_stored") == 3
+    clock[0] += 10  # the wait counts from a batch's first page, not from the last write
+    asyncio.run(pipeline.process_item(page(4, "benign")))
+    assert len(pipeline.writer.batches) == 1 and len(pipeline.batch) == 1
