@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import functools
 from collections.abc import Callable, Iterable, Iterator
+from operator import itemgetter
 from typing import NamedTuple
 
 import ahocorasick_rs
@@ -105,12 +106,14 @@ class Engine:
 
     def _pattern_info(self, pattern: str, entries: dict[int, str]) -> tuple:
         """What matching needs to know about a pattern, worked out once."""
+        # Each keyword's fields unpacked ahead: a page may have hundreds of hits.
         targets = tuple(
-            (self.keywords[index], rule, self.keywords[index].category in CONTEXT_CATEGORIES)
-            for index, rule in _strongest_per_category(entries, self.keywords)
+            (keyword, keyword.term, keyword.category, keyword.weight, keyword.weight * _RULE_WEIGHT.get(rule, 1.0),
+             rule, keyword.category in CONTEXT_CATEGORIES)
+            for keyword, rule in ((self.keywords[index], rule) for index, rule in _strongest_per_category(entries, self.keywords))
         )
         check_words = _needs_boundary_check(pattern)
-        strict = all(rule != "exact" for _, rule, _ in targets)  # a variant spelling, not the keyword
+        strict = all(target[5] != "exact" for target in targets)  # a variant spelling, not the keyword
         return _is_latin(pattern[0]), _is_latin(pattern[-1]), check_words, strict, targets
 
     def match(self, text: str) -> TextAssessment:
@@ -187,15 +190,16 @@ class Engine:
             # The two characters before the hit rule out a negation in most cases, without a call.
             negation = self._negation_before(norm, start) if start and (
                 norm[start - 1] in negation_hints or (start > 1 and norm[start - 2] in negation_ends)) else None
-            for keyword, pattern_rule, is_context in targets:
-                rule = pattern_rule if pattern_rule != "exact" or matched == keyword.term else self._rule_for(matched, keyword)
-                hit = _hit((keyword.term, keyword.category, matched, ostart, oend, rule))
+            for keyword, term, category, weight, evidence_weight, pattern_rule, is_context in targets:
+                # A rule read off the text (_rule_for) never weighs less than the keyword itself.
+                rule = pattern_rule if pattern_rule != "exact" or matched == term else self._rule_for(matched, keyword)
+                hit = _hit((term, category, matched, ostart, oend, rule))
                 if is_context:
-                    context.append(_evidence((hit, keyword.weight)))
+                    context.append(_evidence((hit, weight)))
                 elif negation:
                     negated.append((hit, negation))
                 else:
-                    evidence.append(_evidence((hit, keyword.weight * _RULE_WEIGHT.get(rule, 1.0))))
+                    evidence.append(_evidence((hit, evidence_weight)))
         return Examination(evidence, context, negated)
 
     def _latin_at(self, text: str, position: int) -> bool:
@@ -259,9 +263,14 @@ def _strongest_per_category(entries: dict[int, str], keywords: list[Keyword]) ->
     return list(best.values())
 
 
+_START, _END = itemgetter(0), itemgetter(1)
+
+
 def _drop_contained(found: list) -> list:
     """Drop hits lying inside a longer hit: 电工证 inside 低压电工证."""
-    found.sort(key=lambda f: (f[0], -f[1]))
+    # By start, longer first: two stable sorts keyed in C cost less than one keyed by a lambda.
+    found.sort(key=_END, reverse=True)
+    found.sort(key=_START)
     kept, reach = [], -1
     for item in found:
         if item[1] > reach:  # sorted by start, so only the end can escape

@@ -52,7 +52,7 @@ class PageScorer:
         page = ParsedPage(snapshot.html)  # the one parse, shared with the fingerprint
         # The whole page in one pass of the engine; the DOM kind only of where its hits are.
         found = self.engine.examine(page.text)
-        kinds = {start: page.kind_at(start)[0] for start in found.starts()}
+        kinds = page.kinds_at(found.starts())
         if main_text is None:
             main = found.where(lambda hit: KIND_WEIGHT[kinds[hit.start]] >= MAIN_WEIGHT).assessment()
             rest = [e.hit for e in found.evidence if KIND_WEIGHT[kinds[e.hit.start]] < MAIN_WEIGHT]

@@ -84,9 +84,9 @@ def shingle_hashes(text: str) -> np.ndarray:
     if len(text) < _VECTOR_FROM:
         text = _NON_WORD.sub("", text.lower())
         count = max(1, len(text) - SHINGLE + 1)
-        # Sliced and hashed by map in C; mmh3's signed hash, made unsigned after.
+        # Sliced and hashed by map in C; mmh3's signed hash, made unsigned by numpy's cast.
         found = set(map(mmh3.hash, map(text.__getitem__, map(slice, range(count), range(SHINGLE, count + SHINGLE)))))
-        return np.array(sorted(h & 0xFFFFFFFF for h in found) if text else [], dtype=np.uint32)
+        return np.sort(np.array(list(found) if text else [], dtype=np.int64).astype(np.uint32))
     codes = _kept(text)
     if len(codes) <= SHINGLE:  # one shingle: the whole text, however short
         kept = codes.tobytes().decode("utf-32-le")
