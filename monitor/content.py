@@ -112,6 +112,10 @@ class ParsedPage:
         self._kinds: dict = {}  # element -> (kind of its own text, the element that set it)
         self._line_kinds: dict = {}  # line of `text` -> the same
 
+    @cached_property
+    def images(self) -> list:
+        return list(self.body.iter("img"))
+
     def kind_at(self, offset: int) -> tuple[str, object]:
         """(kind, the element that set it) of the text at `offset` in `text`."""
         line = bisect_right(self._starts, offset) - 1

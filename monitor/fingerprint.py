@@ -8,7 +8,6 @@ from functools import cached_property, lru_cache
 from urllib.parse import urlsplit
 
 import mmh3
-from lxml import etree
 
 from .content import WARNING_CUES, ParsedPage, text_of
 from .forms import QueryForm, extract_form
@@ -16,7 +15,6 @@ from .markers import GOV_BODY_RE, GOV_BODY_WORDS, Markers, extract_markers
 from .shingles import shingle_hashes
 from .snapshot import PageSnapshot
 
-_ALTS = etree.XPath("descendant::img/@alt", smart_strings=False)  # in document order, as the images
 SKETCH_SIZE = 256  # bottom-k MinHash: exact for pages with fewer shingles
 MAX_PHASH_IMAGES = 12
 
@@ -147,7 +145,7 @@ def fingerprint(snapshot: PageSnapshot, page: ParsedPage | None = None, with_dom
     title = (snapshot.title or (text_of(title_el) if title_el is not None else "")).strip()
     # A headline warning against a fake ministry site does not speak for it.
     head = [t for t in [title, *_masthead(page)] if not WARNING_CUES.search(t)]
-    text = "\n".join([page.text, *filter(None, _ALTS(page.body))])
+    text = "\n".join([page.text, *(img.get("alt") for img in page.images if img.get("alt"))])
     text_set = shingle_hashes(title + " " + text)
     fp = PortalFingerprint(url=snapshot.final_url, host=snapshot.host, title=title, rendered=snapshot.rendered,
                            text_sketch=text_set[:SKETCH_SIZE].tolist(), text_count=len(text_set))
@@ -177,5 +175,5 @@ def fingerprint(snapshot: PageSnapshot, page: ParsedPage | None = None, with_dom
     # Only a page that mentions conac has its badge link: the others' links are not read.
     links = [a.get("href") for a in page.body.iter("a") if "conac.cn" in (a.get("href") or "")] \
         if "conac.cn" in snapshot.html else []
-    fp.markers = extract_markers(page.body, links, text, " ".join(head), host=snapshot.host)
+    fp.markers = extract_markers(page.images, links, text, " ".join(head), host=snapshot.host)
     return fp

@@ -104,8 +104,13 @@ def _label_for(el, labels: dict[str, str]) -> str:
 
 def extract_form(tree, scripts: list[str]) -> QueryForm | None:
     """The page's most query-like form; SPAs without <form> count their fields."""
-    labels = {lab.get("for"): text_of(lab).strip().strip("：: *") for lab in tree.iter("label") if lab.get("for")}
-    candidates = list(tree.iter("form")) or [tree]
+    labels, forms = {}, []
+    for el in tree.iter("label", "form"):  # one walk of the tree for both: a walk costs more than what it finds
+        if el.tag == "form":
+            forms.append(el)
+        elif el.get("for"):
+            labels[el.get("for")] = text_of(el).strip().strip("：: *")
+    candidates = forms or [tree]
     best: QueryForm | None = None
     for container in candidates:
         fields = []

@@ -10,8 +10,6 @@ import re
 from dataclasses import asdict, dataclass, field
 from urllib.parse import parse_qs, urlsplit
 
-from lxml import etree
-
 _PROV = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
 SITE_CODE_RE = re.compile(r"网站标识码\s*[:：]?\s*([A-Za-z]{0,2}\d{6,12})")
 ICP_RE = re.compile(rf"([{_PROV}]ICP[备证]\s*\d{{6,12}}\s*号(?:\s*-\s*\d+)?)")
@@ -75,14 +73,6 @@ def _conac_id(url: str) -> str:
     return "badge"
 
 
-_IMAGE_WORDS = etree.XPath("descendant::img/@alt | descendant::img/@src | descendant::img/@title"
-                           " | descendant::img/@class", smart_strings=False)
-
-
-def _describe(img) -> str:
-    return f"{img.get('alt') or ''} {img.get('src') or ''} {img.get('title') or ''} {img.get('class') or ''}"
-
-
 def _findall_at(pattern: re.Pattern, text: str, word: str, back: int) -> list[str]:
     """`pattern.findall(text)` for a pattern whose every match has `word` `back` characters in:
     the regex is tried only there, not at every character of the text (a province's name
@@ -98,11 +88,10 @@ def _findall_at(pattern: re.Pattern, text: str, word: str, back: int) -> list[st
     return found
 
 
-def extract_markers(body, links: list[str], text: str, head_text: str, host: str = "") -> Markers:
-    """`body`: the page's body element, whose images may show a badge or the 国徽; `links`: the
-    hrefs of its links; `text`: its visible text; `head_text`: title plus masthead text, where
-    a page names who it speaks for (a news story quoting a ministry in its body does not speak
-    for it)."""
+def extract_markers(images: list, links: list[str], text: str, head_text: str, host: str = "") -> Markers:
+    """`images`: the page's <img> elements; `links`: the hrefs of its links; `text`: its visible
+    text; `head_text`: title plus masthead text, where a page names who it speaks for (a news
+    story quoting a ministry in its body does not speak for it)."""
     m = Markers(host=host)
     m.site_code = sorted({_norm(v) for v in _findall_at(SITE_CODE_RE, text, "网站标识码", 0)})
     m.icp = sorted({_norm(v) for v in _findall_at(ICP_RE, text, "ICP", 1)})
@@ -111,13 +100,14 @@ def extract_markers(body, links: list[str], text: str, head_text: str, host: str
     if "主办" in text or "承办单位" in text:
         bodies |= {b for line in HOST_LINE_RE.findall(text) for b in GOV_BODY_RE.findall(line)}
     m.bodies = sorted(bodies)
-    # One search over all images' words, read by lxml at once; most pages show neither.
-    together = "\n".join(_IMAGE_WORDS(body))  # neither pattern holds a space, so none spans two
+    descs = [f"{img.get('alt') or ''} {img.get('src') or ''} {img.get('title') or ''} {img.get('class') or ''}"
+             for img in images]
+    together = "\n".join(descs)  # one search over all images; most pages show neither
     if EMBLEM_RE.search(together):
         m.emblem = True
     if CONAC_RE.search(together):
-        for img in body.iter("img"):
-            if CONAC_RE.search(_describe(img)):
+        for img, desc in zip(images, descs):
+            if CONAC_RE.search(desc):
                 parent = img.getparent()
                 href = parent.get("href", "") if parent is not None and parent.tag == "a" else ""
                 m.conac.append(_conac_id(href) if href else "badge")

@@ -54,8 +54,9 @@ class PageScorer:
         found = self.engine.examine(page.text)
         kinds = page.kinds_at(found.starts())
         if main_text is None:
-            main = found.where(lambda hit: KIND_WEIGHT[kinds[hit.start]] >= MAIN_WEIGHT).assessment()
-            rest = [e.hit for e in found.evidence if KIND_WEIGHT[kinds[e.hit.start]] < MAIN_WEIGHT]
+            in_main = {start for start, kind in kinds.items() if KIND_WEIGHT[kind] >= MAIN_WEIGHT}
+            main = found.where(lambda hit: hit.start in in_main).assessment()
+            rest = [e.hit for e in found.evidence if e.hit.start not in in_main]
         else:
             main, rest = self.engine.match(main_text), [e.hit for e in found.evidence]
         hits = [_located(h, "main") for h in main.hits] + [_located(h, kinds[h.start]) for h in rest]
