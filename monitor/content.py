@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from lxml import etree
 
+LABEL_TAGS = ("label", "form")  # what a query form is read from, besides its fields
 SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "head", "title", "meta", "link", "svg", "iframe"})
 BLOCK_TAGS = frozenset({"p", "div", "li", "td", "th", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article",
                         "main", "header", "footer", "nav", "aside", "form", "label", "ul", "ol", "dl", "dt", "dd",
@@ -113,8 +114,32 @@ class ParsedPage:
         self._line_kinds: dict = {}  # line of `text` -> the same
 
     @cached_property
+    def _walked(self) -> tuple[list, list]:
+        """(the body's images, the tree's labels and forms), from one walk of the tree where the
+        body ends it, as lxml's HTML parser leaves it: a walk costs more than what it finds."""
+        body, tree = self.body, self.tree
+        if body is not tree and (body.getparent() is not tree or body.getnext() is not None):
+            return list(body.iter("img")), list(tree.iter(*LABEL_TAGS))
+        images, labelled, in_body = [], [], body is tree
+        for el in tree.iter("img", "body", *LABEL_TAGS):
+            tag = el.tag
+            if tag == "img":
+                if in_body:  # not one in the head, under <noscript> or <template>
+                    images.append(el)
+            elif tag == "body":
+                in_body = in_body or el is body
+            else:
+                labelled.append(el)
+        return images, labelled
+
+    @property
     def images(self) -> list:
-        return list(self.body.iter("img"))
+        return self._walked[0]
+
+    @property
+    def labels_and_forms(self) -> list:
+        """The tree's <label> and <form> elements, in document order."""
+        return self._walked[1]
 
     def kind_at(self, offset: int) -> tuple[str, object]:
         """(kind, the element that set it) of the text at `offset` in `text`."""

@@ -169,7 +169,7 @@ def fingerprint(snapshot: PageSnapshot, page: ParsedPage | None = None, with_dom
                 ph = phash_hex(body)
                 if ph:
                     fp.image_phashes.append(ph)
-    fp.form = extract_form(tree, scripts)
+    fp.form = extract_form(tree, scripts, page.labels_and_forms)
     if snapshot.screenshot_png:
         fp.screenshot_phash = phash_hex(snapshot.screenshot_png)
     # Only a page that mentions conac has its badge link: the others' links are not read.

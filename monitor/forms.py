@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 
-from .content import text_of
+from .content import LABEL_TAGS, text_of
 
 FIELD_TAGS = ("input", "select", "textarea")
 _SKIP_TYPES = {"hidden", "submit", "button", "image", "reset", "checkbox", "radio", "file"}
@@ -102,10 +102,11 @@ def _label_for(el, labels: dict[str, str]) -> str:
     return ""
 
 
-def extract_form(tree, scripts: list[str]) -> QueryForm | None:
-    """The page's most query-like form; SPAs without <form> count their fields."""
+def extract_form(tree, scripts: list[str], labels_and_forms: list | None = None) -> QueryForm | None:
+    """The page's most query-like form; SPAs without <form> count their fields.
+    `labels_and_forms`: the tree's <label> and <form> elements, when the caller has them."""
     labels, forms = {}, []
-    for el in tree.iter("label", "form"):  # one walk of the tree for both: a walk costs more than what it finds
+    for el in tree.iter(*LABEL_TAGS) if labels_and_forms is None else labels_and_forms:
         if el.tag == "form":
             forms.append(el)
         elif el.get("for"):
