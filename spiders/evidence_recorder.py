@@ -29,7 +29,7 @@ class EvidenceRecorder:
 
     def record(self, item: CrawledPage, raw: dict | None, *, finding_id: int | None = None,
                page_id: int | None = None) -> int:
-        """The capture's id. Blocking (lookups, archives): crawls call it on a worker thread."""
+        """The capture's id. Blocking (lookups, archives): a crawl calls it in its writer process."""
         capture = self.page_capture(item, raw or {})
         capture.finding_id, capture.page_id = finding_id, page_id
         host = capture.host

@@ -1,4 +1,4 @@
-"""Worker processes for the crawl's CPU-bound item work (scoring, evidence capture).
+"""Worker processes for the crawl's CPU-bound item work (scoring; evidence capture and storage).
 
 Scrapy runs spiders, middlewares and pipelines on one thread; pure-Python work there, or on a
 thread beside it (the GIL), slows every download. A worker process runs on another core.
