@@ -7,14 +7,14 @@ from campaign import CampaignError
 from storage import StorageError
 
 from . import __version__
-from .commands import register
+from .commands import LazyGroup
 from .errors import UserError
 
 # Errors a user can fix; anything else is a bug and keeps its traceback.
 USER_ERRORS = (UserError, CampaignError, StorageError)
 
 
-class CertsweepGroup(click.Group):
+class CertsweepGroup(LazyGroup):
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
@@ -31,9 +31,6 @@ def cli():
 
     巡查交易平台、广告与搜索结果、仿冒域名，识别假冒政府查询平台，
     供网信、市场监管审核，并向公安移交线索。"""
-
-
-register(cli)
 
 
 def main() -> None:

@@ -1,23 +1,43 @@
-"""One module per command family; `register` attaches them all to the top-level group."""
-from . import (assess, campaign, crawl, database, demo, domains, evidence, export, findings,
-               keywords, portals, report, serve, users, worker)
+"""One module per command family. The top-level group imports a command's module only when that
+command runs (or help lists it): importing all of them (Scrapy, matplotlib, the keyword engine,
+the web app) would add seconds to every start, a crawl's included."""
+import importlib
+
+import click
+
+# Command name → "module:attribute" in this package, in the order help lists them.
+COMMANDS = {
+    "init": "database:init",
+    "campaign": "campaign:campaign",
+    "crawl": "crawl:crawl",
+    "demo": "demo:demo",
+    "portals": "portals:portals",
+    "assess": "assess:assess",
+    "domains": "domains:domains",
+    "keywords": "keywords:keywords",
+    "findings": "findings:findings",
+    "users": "users:users",
+    "serve": "serve:serve",
+    "recheck": "serve:recheck",
+    "evidence": "evidence:evidence",
+    "export": "export:export",
+    "report": "report:report",
+    "worker": "worker:worker",
+    "sink": "worker:sink",
+}
 
 
-def register(cli) -> None:
-    cli.add_command(database.init)
-    cli.add_command(campaign.campaign)
-    cli.add_command(crawl.crawl)
-    cli.add_command(demo.demo)
-    cli.add_command(portals.portals)
-    cli.add_command(assess.assess)
-    cli.add_command(domains.domains)
-    cli.add_command(keywords.keywords)
-    cli.add_command(findings.findings)
-    cli.add_command(users.users)
-    cli.add_command(serve.serve)
-    cli.add_command(serve.recheck)
-    cli.add_command(evidence.evidence)
-    cli.add_command(export.export)
-    cli.add_command(report.report)
-    cli.add_command(worker.worker)
-    cli.add_command(worker.sink)
+class LazyGroup(click.Group):
+    """A group whose commands are named in COMMANDS and imported on first use."""
+
+    def list_commands(self, ctx) -> list[str]:
+        return [*COMMANDS, *super().list_commands(ctx)]
+
+    def get_command(self, ctx, name: str):
+        if name not in COMMANDS:
+            return super().get_command(ctx, name)
+        module, attribute = COMMANDS[name].split(":")
+        command = getattr(importlib.import_module(f"{__name__}.{module}"), attribute)
+        if command.name != name:
+            raise RuntimeError(f"COMMANDS names {COMMANDS[name]} as {name!r}, but it is {command.name!r}")
+        return command

@@ -19,6 +19,20 @@ def test_help_lists_commands_in_chinese():
     assert "创建数据库" in result.stdout
 
 
+def test_help_lists_every_command_and_a_crawl_imports_only_its_own():
+    """Commands are imported when they run, so `crawl` does not pay for the report charts."""
+    from certsweep.cli import cli
+    from certsweep.commands import COMMANDS
+    help_text = certsweep("--help").stdout
+    for name in COMMANDS:
+        assert f"  {name} " in help_text, name
+        assert cli.get_command(None, name).name == name
+    probe = ("import sys; from certsweep.cli import cli; cli.get_command(None, 'crawl'); "
+             "print(sorted(m for m in ('matplotlib', 'openpyxl', 'fastapi') if m in sys.modules))")
+    loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
+    assert loaded.stdout.strip() == "[]", loaded.stderr
+
+
 def test_every_command_takes_the_network_and_database_options():
     for args in (["init"], ["campaign", "validate"], ["campaign", "show"]):
         help_text = certsweep(*args, "--help").stdout
