@@ -28,6 +28,8 @@ CONCURRENT_REQUESTS_PER_DOMAIN = 8
 # Scrapy starts this many tasks for every response's output, however little it yields (one
 # listing and a few links here): 100, the default, cost a third of the crawl's own CPU.
 CONCURRENT_ITEMS = 4
+# The JOBDIR queue, with callbacks found by name (see spiders/disk_queue.py).
+SCHEDULER_DISK_QUEUE = "spiders.disk_queue.RequestDiskQueue"
 DOWNLOAD_DELAY = 0.5
 AUTOTHROTTLE_ENABLED = True
 DOWNLOAD_TIMEOUT = 30
