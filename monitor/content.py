@@ -11,7 +11,7 @@ import re
 from bisect import bisect_right
 from dataclasses import asdict, dataclass
 from functools import cached_property, lru_cache
-from itertools import accumulate, filterfalse
+from itertools import accumulate, filterfalse, repeat
 from typing import NamedTuple
 
 from lxml import etree
@@ -150,13 +150,12 @@ class ParsedPage:
         return found
 
     def kinds_at(self, offsets) -> dict[int, str]:
-        """The kind of the text at each of `offsets` (a page's keyword hits): `kind_at` without
-        a call per offset, as hits crowd a few lines."""
-        starts, line_kinds, kinds = self._starts, self._line_kinds, {}
-        for offset in offsets:
-            found = line_kinds.get(bisect_right(starts, offset) - 1)
-            kinds[offset] = (found or self.kind_at(offset))[0]
-        return kinds
+        """The kind of the text at each of `offsets` (a page's keyword hits): `kind_at` once per
+        line they are on, their lines found by bisect mapped in C, as hits crowd a few lines."""
+        offsets = list(offsets)
+        ends = list(map(bisect_right, repeat(self._starts), offsets))  # each offset's line + 1
+        kinds = {end: self.kind_at(self._starts[end - 1])[0] for end in set(ends)}
+        return dict(zip(offsets, map(kinds.__getitem__, ends)))
 
     def line_at(self, offset: int) -> int:
         """The line of `text` (the index of the text node) that holds `offset`."""
@@ -200,18 +199,17 @@ class ParsedPage:
         joined = "".join(self.nodes)  # a heading's words never span a whitespace-only node
         starts = list(accumulate(map(len, self.nodes[:-1]), initial=0))
         first: dict = {}  # parent -> its first heading-like child under which it recommends
-        checked: set = set()
+        walked: set = set()  # elements read, with all their ancestors: a walk stops at one
         for word in RECOMMEND_WORDS:
             at = joined.find(word)
             while at >= 0:
                 el = self._owner(self.nodes[bisect_right(starts, at) - 1])
-                while el is not self.body:
+                while el is not self.body and el not in walked:
+                    walked.add(el)
                     parent = el.getparent()
-                    if el not in checked and _heading_like(el):
-                        checked.add(el)
-                        if RECOMMEND_HEADING.search(text_of(el)[:40]) and (
-                                parent not in first or parent.index(el) < parent.index(first[parent])):
-                            first[parent] = el
+                    if _heading_like(el) and RECOMMEND_HEADING.search(text_of(el)[:40]) and (
+                            parent not in first or parent.index(el) < parent.index(first[parent])):
+                        first[parent] = el
                     el = parent
                 at = joined.find(word, at + 1)
         return {parent: {child, *child.itersiblings()} for parent, child in first.items()}
