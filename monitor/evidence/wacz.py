@@ -1,9 +1,12 @@
 """A WACZ bundle around one capture's WARC (the `wacz` package), so the capture opens in standard
 replay tools (ReplayWeb.page), opening at the page that was captured."""
 import argparse
+import atexit
 import functools
 import io
+import shutil
 import tempfile
+import threading
 from pathlib import Path
 
 import wacz.main
@@ -31,17 +34,31 @@ class WACZError(RuntimeError):
 
 
 def build_wacz(warc: bytes, *, url: str, title: str) -> bytes:
-    with tempfile.TemporaryDirectory(prefix="certsweep-wacz-") as tmp:
-        path = Path(tmp) / "capture.warc.gz"  # the indexer reads a file; its name goes in the bundle
-        path.write_bytes(warc)
-        output = io.BytesIO()
-        try:
-            code = wacz.main.create_wacz(_create_options(str(path), output, url=url, title=title))
-        except Exception as exc:  # a broken WARC raises anything
-            raise WACZError(str(exc) or type(exc).__name__) from exc
-        if code:
-            raise WACZError(f"wacz 退出码 {code}")
-        return output.getvalue()
+    path = _scratch_file()
+    path.write_bytes(warc)
+    output = io.BytesIO()
+    try:
+        code = wacz.main.create_wacz(_create_options(str(path), output, url=url, title=title))
+    except Exception as exc:  # a broken WARC raises anything
+        raise WACZError(str(exc) or type(exc).__name__) from exc
+    if code:
+        raise WACZError(f"wacz 退出码 {code}")
+    return output.getvalue()
+
+
+_scratch = threading.local()
+
+
+def _scratch_file() -> Path:
+    """This thread's file for the WARC the indexer reads, rewritten for every bundle (its name
+    goes in the bundle, so it is the same for all). A temporary directory made and removed per
+    capture cost a third of building the bundle. Everything goes when the process exits."""
+    path = getattr(_scratch, "path", None)
+    if path is None or not path.parent.is_dir():  # also when something cleaned up /tmp under us
+        folder = tempfile.mkdtemp(prefix="certsweep-wacz-")
+        atexit.register(shutil.rmtree, folder, ignore_errors=True)
+        path = _scratch.path = Path(folder) / "capture.warc.gz"
+    return path
 
 
 def _create_options(warc_path: str, output, *, url: str, title: str) -> argparse.Namespace:
