@@ -53,7 +53,7 @@ class Store(PagesMixin, FindingsMixin, CampaignsMixin, DomainsMixin, PortalsMixi
         (busy timeout) instead of failing with 'database is locked' on lock upgrade."""
         conn = self.db.conn
         if conn.in_transaction:
-            with self.db.atomic():
+            with self._savepoint(conn):
                 yield self
             return
         conn.execute("BEGIN IMMEDIATE")
@@ -64,6 +64,22 @@ class Store(PagesMixin, FindingsMixin, CampaignsMixin, DomainsMixin, PortalsMixi
                 conn.execute("ROLLBACK")
             raise
         conn.execute("COMMIT")
+
+    @staticmethod
+    @contextlib.contextmanager
+    def _savepoint(conn: sqlite3.Connection):
+        """A nested transaction. Always the same name (nested ones stack; ROLLBACK TO and RELEASE
+        take the innermost), so its statements stay in sqlite3's statement cache: sqlite-utils'
+        atomic() names each savepoint at random, and a crawl nests several for every row."""
+        conn.execute("SAVEPOINT store")
+        try:
+            yield
+        except BaseException:
+            if conn.in_transaction:  # a RAISE(ROLLBACK) trigger ends the whole transaction
+                conn.execute("ROLLBACK TO SAVEPOINT store")
+                conn.execute("RELEASE SAVEPOINT store")
+            raise
+        conn.execute("RELEASE SAVEPOINT store")
 
     def close(self) -> None:
         self.db.close()

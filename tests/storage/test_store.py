@@ -129,6 +129,20 @@ def test_a_failed_transaction_writes_nothing(store):
     assert store.db["pages"].count == 0
 
 
+def test_a_failed_nested_transaction_undoes_only_its_own_writes(store):
+    with store.transaction():
+        store.save_page(page("https://shop.example/item/1"))
+        with store.transaction():
+            store.save_page(page("https://shop.example/item/2"))
+            with pytest.raises(RuntimeError):
+                with store.transaction():
+                    store.save_page(page("https://shop.example/item/3"))
+                    raise RuntimeError("one capture failed")
+            store.save_page(page("https://shop.example/item/4"))
+    urls = [r[0] for r in store.db.execute("SELECT canonical_url FROM pages ORDER BY id")]
+    assert urls == [f"https://shop.example/item/{n}" for n in (1, 2, 4)]
+
+
 def test_keyword_lists_are_versioned(store):
     assert store.save_keyword_list("应急管理部", [{"term": "免考", "category": "evasion", "weight": 1.0}], "a.txt") == 1
     assert store.save_keyword_list("应急管理部", [{"term": "包过", "category": "evasion", "weight": 1.0}], "b.txt") == 2
