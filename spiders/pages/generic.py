@@ -6,6 +6,8 @@ from functools import cached_property
 from lxml import html as lxml_html
 from scrapy.http import HtmlResponse, TextResponse
 
+from .select import first
+
 INVISIBLE = ("script", "style", "noscript", "template", "svg", "head")
 BLOCKS = ("p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article",
           "header", "footer", "nav", "aside", "main", "form", "table", "dd", "dt", "blockquote")
@@ -22,8 +24,8 @@ class WebPage:
 
     @property
     def title(self) -> str:
-        # The response's own selector is parsed once and cached; no second tree for one string.
-        return (self.response.xpath("//title/text()").get() or "").strip()
+        # The response's own tree is parsed once and cached; no second tree for one string.
+        return (first(self.response, "xpath://title/text()") or "").strip()
 
     @cached_property
     def text(self) -> str:

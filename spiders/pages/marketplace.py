@@ -2,7 +2,7 @@
 from campaign import Marketplace
 from scrapy.http import TextResponse
 
-from .select import first_text, select
+from .select import first, first_text, nodes, texts
 
 
 class SearchResultsPage:
@@ -12,15 +12,15 @@ class SearchResultsPage:
     def item_urls(self) -> list[str]:
         selectors = self.config.selectors
         urls = []
-        for card in select(self.response, selectors.card):
-            href = select(card, selectors.item_url).get()
+        for card in nodes(self.response, selectors.card):
+            href = first(card, selectors.item_url)
             if href:
                 urls.append(self.response.urljoin(href.strip()))
         return urls
 
     def next_page_url(self) -> str | None:
         expression = self.config.selectors.next_page
-        href = select(self.response, expression).get() if expression else None
+        href = first(self.response, expression) if expression else None
         return self.response.urljoin(href.strip()) if href else None
 
 
@@ -35,5 +35,5 @@ class ItemPage:
         if values.get("shop_url"):
             values["shop_url"] = self.response.urljoin(values["shop_url"])
         values["images"] = [self.response.urljoin(src) for src in
-                            (select(self.response, item.images).getall() if item.images else [])]
+                            (texts(self.response, item.images) if item.images else [])]
         return values

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from campaign import SearchEngine
 from scrapy.http import TextResponse
 
-from .select import first_text, select
+from .select import first, first_text, nodes, texts
 
 
 @dataclass(frozen=True)
@@ -22,13 +22,13 @@ class SearchEnginePage:
     def results(self) -> list[SearchResult]:
         selectors = self.config.selectors
         found = []
-        for position, node in enumerate(select(self.response, selectors.result), start=1):
-            href = select(node, selectors.link).get()
+        for position, node in enumerate(nodes(self.response, selectors.result), start=1):
+            href = first(node, selectors.link)
             if not href:
                 continue
             found.append(SearchResult(
                 title=first_text(node, selectors.title) or "",
                 url=self.response.urljoin(href.strip()),
-                is_ad=bool(select(node, selectors.ad_marker)),
+                is_ad=bool(texts(node, selectors.ad_marker)),
                 position=position))
         return found

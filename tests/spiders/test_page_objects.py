@@ -55,3 +55,22 @@ def test_visible_text_skips_scripts_and_keeps_lines():
     assert "hijack" not in page.text
     assert "不用考试，官网可查\nV信：wang-888" in page.text
     assert page.title == "电工证 - 邻里集市"
+
+
+def test_campaign_expressions_read_what_parsel_reads():
+    """Page objects evaluate compiled expressions on the parsed tree; the strings must be
+    the ones parsel's getall() gives, for every kind of match."""
+    from parsel import Selector
+
+    from spiders.pages.select import first, first_text, nodes, texts
+    page = response("https://www.linlijishi.com/item/7.html", ITEM_HTML)
+    for expression in ("h1::text", ".seller-name::attr(href)", "img::attr(src)", ".item-desc p",
+                       "css:.price::text", "xpath://h1/text()", "xpath:count(//img)",
+                       "xpath:boolean(//h1)", "xpath://comment()", "xpath://p[re:test(., 'V信')]/text()",
+                       ".missing::text"):
+        kind, _, query = expression.partition(":") if expression.startswith(("css:", "xpath:")) else ("css", "", expression)
+        expected = getattr(Selector(text=ITEM_HTML), kind)(query).getall()
+        assert texts(page, expression) == expected, expression
+        assert first(page, expression) == (expected[0] if expected else None), expression
+    desc = nodes(page, ".item-desc")
+    assert len(desc) == 1 and first_text(desc[0], "p::text") == "不用考试，官网可查 V信：wang-888"
