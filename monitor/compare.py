@@ -4,8 +4,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 
-import numpy as np
-
 from .fingerprint import SKETCH_SIZE, PortalFingerprint, fingerprint
 from .snapshot import PageSnapshot
 
@@ -29,22 +27,37 @@ class Similarity:
         return asdict(self)
 
 
-def _minhash_overlap(sa: frozenset[int], na: int, sb: frozenset[int], nb: int) -> tuple[float, float]:
-    """(Jaccard, share of A inside B) from two bottom-k sketches."""
+def _minhash_overlap(a: list[int], sa: frozenset[int], na: int, b: list[int], sb: frozenset[int],
+                     nb: int) -> tuple[float, float]:
+    """(Jaccard, share of A inside B) from two bottom-k sketches, each as its list and its set."""
     if not sa or not sb:
         return 0.0, 0.0
     both = sa & sb
-    if na > len(sa) or nb > len(sb):  # truncated sketches: estimate on the union's bottom k
-        union = sa | sb
-        if len(union) > SKETCH_SIZE:  # its k-th smallest hash, by numpy's partial sort
-            last = int(np.partition(np.fromiter(union, np.int64, len(union)), SKETCH_SIZE - 1)[SKETCH_SIZE - 1])
-        else:
-            last = max(union)
-        jaccard = sum(1 for h in both if h <= last) / min(len(union), SKETCH_SIZE)
-    else:
-        jaccard = len(both) / (len(sa) + len(sb) - len(both))
+    if not both:  # nothing shared, whatever the estimate's bottom k
+        return 0.0, 0.0
+    union = len(sa) + len(sb) - len(both)
+    if union > SKETCH_SIZE and (na > len(sa) or nb > len(sb)):  # truncated: estimate on the union's bottom k
+        last = _kth_of_union(a, sa, b, sb, both)
+        jaccard = sum(1 for h in both if h <= last) / SKETCH_SIZE
+    else:  # exact, or every shared hash within the union's bottom k
+        jaccard = len(both) / union
     inter = jaccard * (na + nb) / (1 + jaccard)
     return jaccard, min(1.0, inter / na)
+
+
+def _kth_of_union(a: list[int], sa: frozenset[int], b: list[int], sb: frozenset[int], both: frozenset[int]) -> int:
+    """The k-th smallest hash of the union of two sketches (k = SKETCH_SIZE, the union larger).
+    Fingerprints keep their sketches sorted, so sorting the two lists together merges two runs;
+    each shared hash is in it twice, so the k-th distinct one lies one place further for each
+    shared hash up to it."""
+    if len(a) != len(sa) or len(b) != len(sb):  # a list repeating a hash: not from a fingerprint
+        return sorted(sa | sb)[SKETCH_SIZE - 1]
+    merged, at = sorted(a + b), SKETCH_SIZE - 1
+    for h in sorted(both):
+        if h > merged[at]:
+            break
+        at += 1
+    return merged[at]
 
 
 def _jaccard(a: set, b: set) -> float:
@@ -64,11 +77,12 @@ def components(page: PortalFingerprint, portal: PortalFingerprint) -> tuple[dict
     if page.title and portal.title:
         c["title"] = _jaccard(page.derived.title_bigrams, portal.derived.title_bigrams)
     mine, theirs = page.derived, portal.derived
-    jac, inside = _minhash_overlap(mine.text, page.text_count, theirs.text, portal.text_count)
+    jac, inside = _minhash_overlap(page.text_sketch, mine.text, page.text_count,
+                                   portal.text_sketch, theirs.text, portal.text_count)
     # A partial clone (the form alone) is small but lies wholly inside the portal.
     c["text"] = max(jac, 0.9 * inside * min(1.0, page.text_count / MIN_TEXT))
     if page.dom_count and portal.dom_count:
-        c["dom"], _ = _minhash_overlap(mine.dom, page.dom_count, theirs.dom, portal.dom_count)
+        c["dom"] = _dom_overlap(page, portal)
     if portal.form:
         c["form"] = _jaccard(mine.form_tokens, theirs.form_tokens) if page.form else 0.0
         if page.form and portal.form.meanings and portal.form.meanings <= page.form.meanings:
@@ -85,6 +99,25 @@ def components(page: PortalFingerprint, portal: PortalFingerprint) -> tuple[dict
     if wanted:
         c["markers"] = len(copied) / len(wanted)
     return {k: round(v, 3) for k, v in c.items()}, copied
+
+
+def _dom_overlap(page: PortalFingerprint, portal: PortalFingerprint) -> float:
+    return _minhash_overlap(page.dom_sketch, page.derived.dom, page.dom_count,
+                            portal.dom_sketch, portal.derived.dom, portal.dom_count)[0]
+
+
+def _with_dom(sim: Similarity, page: PortalFingerprint, portal: PortalFingerprint) -> Similarity:
+    """`sim` once `page` has its DOM sketch: only the DOM component is new, in the place
+    `components` gives it (after the text's), so the combined score sums in the same order."""
+    if not (page.dom_count and portal.dom_count):
+        return sim
+    comps = {}
+    for name, value in sim.components.items():
+        comps[name] = value
+        if name == "text":
+            comps["dom"] = round(_dom_overlap(page, portal), 3)
+    return Similarity(portal_id=sim.portal_id, score=combine(comps), components=comps,
+                      copied_markers=sim.copied_markers)
 
 
 def combine(c: dict[str, float]) -> float:
@@ -110,7 +143,7 @@ def best_match(page: PageSnapshot | PortalFingerprint, fingerprints: dict[str, P
     sims = [compare(fp, portal_fp, pid) for pid, portal_fp in fingerprints.items()]
     if add_dom and not fp.dom_count and any(_could_be_suspect(s.components) for s in sims):
         add_dom()
-        sims = [compare(fp, portal_fp, pid) for pid, portal_fp in fingerprints.items()]
+        sims = [_with_dom(sim, fp, portal_fp) for sim, portal_fp in zip(sims, fingerprints.values())]
     return max(sims, key=lambda s: s.score, default=None)
 
 

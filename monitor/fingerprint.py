@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import base64
 import io
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from functools import cached_property, lru_cache
 from urllib.parse import urlsplit
 
@@ -95,7 +95,8 @@ class PortalFingerprint:
         """The DOM sketch, for a fingerprint made without it."""
         paths = sorted({_path_hash(tags) for tags in page.tag_paths})
         self.dom_sketch, self.dom_count = paths[:SKETCH_SIZE], len(paths)
-        self.__dict__.pop("derived", None)  # built without it
+        if "derived" in self.__dict__:  # built without it: only its DOM set changes
+            self.derived = replace(self.derived, dom=frozenset(self.dom_sketch))
 
     def to_dict(self) -> dict:
         d = asdict(self)
