@@ -24,10 +24,28 @@ DOMAIN = re.compile(
     re.I)
 
 
+# NFKC of a string equals NFKC of the string with some of its characters replaced by their own
+# NFKC forms (both decompose to the same). Full-width punctuation replaced first leaves most Chinese
+# text already normal, and the normaliser's quick check passes it as it is; otherwise the
+# full-width comma of every sentence sends the whole string down its slow path.
+WIDE_FORMS = {chr(code): unicodedata.normalize("NFKC", chr(code))
+              for block in (range(0x3000, 0x3040), range(0xFF00, 0xFFF0)) for code in block
+              if unicodedata.normalize("NFKC", chr(code)) != chr(code)}
+WIDE = re.compile("([" + "".join(map(re.escape, WIDE_FORMS)) + "])")
+SPREAD_DIGITS = re.compile(r"(?<=\d)[\s\-]+(?=\d)")
+
+
+def _nfkc(text: str) -> str:
+    """unicodedata.normalize("NFKC", text), several times faster on Chinese text."""
+    pieces = WIDE.split(text)  # text, a full-width character, text, ...
+    pieces[1::2] = [WIDE_FORMS[character] for character in pieces[1::2]]
+    text = "".join(pieces)
+    return text if unicodedata.is_normalized("NFKC", text) else unicodedata.normalize("NFKC", text)
+
+
 def _plain(text: str) -> str:
     """Full-width to half-width, and digits or letters spread out with spaces joined again."""
-    text = unicodedata.normalize("NFKC", text)
-    return re.sub(r"(?<=\d)[\s\-]+(?=\d)", "", text)
+    return SPREAD_DIGITS.sub("", _nfkc(text))
 
 
 def extract_contacts(text: str) -> dict[str, list[str]]:
