@@ -10,10 +10,10 @@ from monitor import PageSnapshot
 from monitor.page_scoring import PageScorer
 from storage import Store
 
-from .evidence_recorder import EvidenceRecorder
 from .items import CrawledPage
-from .persist import capture_evidence, save_campaign, store_pages
+from .persist import save_campaign
 from .workers import Worker
+from .writer import start_writer, write_batch
 
 # A batch is also written once its first page has waited this long: a slow (rendered) crawl fills
 # a batch in minutes, and would risk that much work and show a stale count meanwhile.
@@ -91,22 +91,6 @@ class WorkerAssessPipeline(AssessPipeline):
         return item
 
 
-_writer: tuple[Store, EvidenceRecorder] | None = None  # the writer process's own
-
-
-def _start_writer(db_path: str, options: dict) -> None:
-    global _writer
-    store = Store(db_path)
-    _writer = store, EvidenceRecorder(store, **options)
-
-
-def _write(items: list[CrawledPage], campaign_id: int, run_id: int) -> dict:
-    store, recorder = _writer
-    counts = capture_evidence(recorder, items)
-    counts.update(store_pages(store, items, campaign_id=campaign_id, run_id=run_id))
-    return counts
-
-
 class StorePipeline:
     """Pages go to the writer process in batches: each finding's evidence capture (WARC, WACZ,
     DNS/WHOIS, custody: CPU-bound Python), then the batch's pages in one transaction, the way the
@@ -148,7 +132,7 @@ class StorePipeline:
             run_id = unfinished["id"] if unfinished else self.store.start_run(
                 self.campaign_id, jobdir=spider.settings.get("JOBDIR") or "")
         self.crawler.stats.set_value("certsweep/run_id", run_id)
-        self.writer = Worker(_start_writer, db, {**self.evidence_options, "campaign": spider.campaign.name})
+        self.writer = Worker(start_writer, db, {**self.evidence_options, "campaign": spider.campaign.name})
         self.writer.start()  # its imports overlap the first requests
 
     def spider_closed(self, spider, reason):
@@ -178,7 +162,7 @@ class StorePipeline:
         if not batch:
             return
         try:
-            counts = await self.writer.call(_write, batch, self.campaign_id,
+            counts = await self.writer.call(write_batch, batch, self.campaign_id,
                                             self.crawler.stats.get_value("certsweep/run_id"))
         except Exception:
             self.batch[:0] = batch  # written with the next batch, or the resumed run fetches them

@@ -5,7 +5,8 @@ import pytest
 from scrapy.utils.test import get_crawler
 
 from spiders.items import CrawledPage
-from spiders.pipelines import MAX_BATCH_SECONDS, StorePipeline, _start_writer, _write
+from spiders.pipelines import MAX_BATCH_SECONDS, StorePipeline
+from spiders.writer import start_writer, write_batch
 from storage import Store
 
 
@@ -30,13 +31,13 @@ def page(n: int, verdict: str) -> CrawledPage:
 def test_a_batch_stores_every_page_and_captures_each_finding(tmp_path, fixture_internet):
     db = tmp_path / "w.db"
     Store(db).close()
-    _start_writer(str(db), {"dns_server": fixture_internet.dns_server,
+    start_writer(str(db), {"dns_server": fixture_internet.dns_server,
                             "whois_server": fixture_internet.whois_server,
                             "operator": "op", "campaign": "c"})
     with Store(db) as store:
         campaign_id = store.save_campaign("c", unit="", start="", end="", config={})
         run_id = store.start_run(campaign_id, jobdir="")
-    counts = _write([page(1, "illegal_sale"), page(2, "benign"), page(3, "illegal_sale")],
+    counts = write_batch([page(1, "illegal_sale"), page(2, "benign"), page(3, "illegal_sale")],
                     campaign_id, run_id)
     assert counts == {"certsweep/evidence_captures": 2, "certsweep/pages_stored": 3,
                       "certsweep/findings/illegal_sale": 2}
