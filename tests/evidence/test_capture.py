@@ -2,12 +2,15 @@
 import hashlib
 import io
 import json
+import os
 import zipfile
 
 from warcio.archiveiterator import ArchiveIterator
 from wacz.main import main as wacz_main
 
 from monitor.evidence.custody import verify_store
+from monitor.evidence.wacz import build_wacz
+from monitor.evidence.warc import Exchange, write_warc
 from storage import Store
 
 FAKE_PORTAL = "https://www.aqzs-banli.top/"
@@ -52,6 +55,16 @@ def test_every_file_is_named_by_its_sha256_and_the_wacz_validates(captured_db, t
     with zipfile.ZipFile(wacz) as archive:
         assert FAKE_PORTAL in archive.read("pages/pages.jsonl").decode()
     assert wacz_main(["validate", "-f", str(wacz)]) == 0
+
+
+def test_each_wacz_holds_exactly_its_own_warc():
+    """Bundles are built one after another from the same scratch file: a WARC after a bigger one
+    must not keep the bigger one's tail."""
+    for size in (50_000, 2_000):
+        warc = write_warc([Exchange(url=FAKE_PORTAL, status=200, body=os.urandom(size))],
+                          {"final_url": FAKE_PORTAL}, [])
+        with zipfile.ZipFile(io.BytesIO(build_wacz(warc, url=FAKE_PORTAL, title="假网站"))) as bundle:
+            assert bundle.read("archive/capture.warc.gz") == warc
 
 
 def test_a_later_capture_adds_to_the_evidence_and_replaces_nothing(db, rendered, fixture_internet,
