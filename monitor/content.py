@@ -197,13 +197,17 @@ class ParsedPage:
         heading's words are in the page's text, so only the heading-like ancestors of where
         they are need reading, not the headings of every parent a hit sits in."""
         joined = "".join(self.nodes)  # a heading's words never span a whitespace-only node
-        starts = list(accumulate(map(len, self.nodes[:-1]), initial=0))
+        starts = self._starts
+
+        def joined_start(line: int) -> int:  # `text` has a separator more before each line
+            return starts[line] - line
+
         first: dict = {}  # parent -> its first heading-like child under which it recommends
         walked: set = set()  # elements read, with all their ancestors: a walk stops at one
         for word in RECOMMEND_WORDS:
             at = joined.find(word)
             while at >= 0:
-                el = self._owner(self.nodes[bisect_right(starts, at) - 1])
+                el = self._owner(self.nodes[bisect_right(range(len(self.nodes)), at, key=joined_start) - 1])
                 while el is not self.body and el not in walked:
                     walked.add(el)
                     parent = el.getparent()
