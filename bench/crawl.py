@@ -1,7 +1,7 @@
 """Crawl throughput: bare Scrapy following links vs the full certsweep pipeline, same site, same run;
 then the browser: rendered pages/s and whether memory stays flat.
 
-    .venv/bin/python bench/crawl.py [--items 5000] [--rendered 1000]
+    .venv/bin/python bench/crawl.py [--items 5000] [--rendered 1000] [--rounds 3]
 
 Serves a generated marketplace (bench/world) on the loopback fixture internet and crawls it
 twice, each in a fresh process with the same concurrency: a bare Scrapy spider that only follows
@@ -10,6 +10,8 @@ storage; no browser). Prints pages/s both over the whole process (start-up inclu
 keyword automaton, scorer) and over the crawl alone (Scrapy's spider-opened to spider-closed),
 the ratios, and each process's peak RSS. The bare spider runs twice: with Scrapy's defaults, and
 with the Scrapy settings certsweep changes for speed (CONCURRENT_ITEMS), which speed it up too.
+With --rounds N the three crawls run in turn N times: each round's ratios are printed, then the
+median of each ratio, since on a 2-core machine one run of a 20-second crawl swings by a third.
 
 With --rendered N, crawls N listings again with every page rendered in Chromium, sampling memory
 twice a second: the crawler (its process and its worker processes) and the browser (the
@@ -19,6 +21,7 @@ import argparse
 import json
 import os
 import sqlite3
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -245,19 +248,34 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--items", type=int, default=5000)
     parser.add_argument("--rendered", type=int, default=1000)
+    parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
     with FixtureInternet([WORLD]).running() as live, tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        if args.items:
+        ratios: dict[str, list[float]] = {}
+        rounds = args.rounds if args.items else 0
+        for round_number in range(1, rounds + 1):
             bare = bare_crawl(live.proxy_url, folder, items=args.items, tuned={})
             tuned = bare_crawl(live.proxy_url, folder, items=args.items, tuned=TUNED)
-            full = certsweep_crawl(live.proxy_url, folder, items=args.items, render=False)
+            # A database of its own: the same one again would resume the last round's run.
+            (folder / f"round-{round_number}").mkdir()
+            full = certsweep_crawl(live.proxy_url, folder / f"round-{round_number}", items=args.items,
+                                   render=False)
+            print(f"round {round_number}")
             print(line("bare Scrapy", bare))
             print(line("bare, tuned", tuned))
             print(line("certsweep pipeline", full))
             for name, baseline in (("full/bare", bare), ("full/tuned", tuned)):
-                print(f"ratio {name:12s} whole process {(full.pages / full.wall) / (baseline.pages / baseline.wall):.2f}  "
-                      f"crawl {(full.pages / full.crawl) / (baseline.pages / baseline.crawl):.2f}  (target ≥ 0.60)")
+                whole = (full.pages / full.wall) / (baseline.pages / baseline.wall)
+                crawl = (full.pages / full.crawl) / (baseline.pages / baseline.crawl)
+                ratios.setdefault(f"{name} whole process", []).append(whole)
+                ratios.setdefault(f"{name} crawl", []).append(crawl)
+                print(f"ratio {name:12s} whole process {whole:.2f}  crawl {crawl:.2f}  (target ≥ 0.60)")
+        if ratios:
+            print(f"median of {rounds} rounds (target ≥ 0.60):")
+            for name, values in ratios.items():
+                print(f"  {name:26s} {statistics.median(values):.2f}   rounds: "
+                      + " ".join(f"{v:.2f}" for v in values))
             print(f"  bare, tuned: bare Scrapy with {TUNED}, as certsweep sets them")
         if args.rendered:
             rendered = certsweep_crawl(live.proxy_url, folder, items=args.rendered, render=True)
