@@ -143,7 +143,9 @@ class StorePipeline:
 
     async def process_item(self, item: CrawledPage, spider=None):
         if item.assessment["verdict"] == "benign":
-            item.capture = None  # raw bodies are big, and only findings are captured
+            # Raw bodies and the DOM are big, and only a finding's are kept (its capture): the
+            # writer stores a benign page's text, so the rest need not be pickled across.
+            item.capture, item.html = None, ""
         if not self.batch:
             self.batch_started = time.monotonic()
         self.batch.append(item)

@@ -64,7 +64,7 @@ def test_a_batch_the_writer_fails_stays_for_the_next_one_and_keeps_benign_bodies
     pipeline.writer, pipeline.campaign_id = FailingWriter(), 1
     benign = page(1, "benign")
     asyncio.run(pipeline.process_item(benign))
-    assert benign.capture is None and len(pipeline.batch) == 1
+    assert benign.capture is None and benign.html == "" and len(pipeline.batch) == 1
     finding = page(2, "illegal_sale")
     with pytest.raises(RuntimeError):
         asyncio.run(pipeline.process_item(finding))
