@@ -75,8 +75,9 @@ def record_capture(store: Store, capture: PageCapture, lookups: Lookups) -> int:
         attachments.append(Attachment(f"urn:certsweep:screenshot:{facts.final_url}", "image/png",
                                       capture.screenshot))
     if lookups.dns:
-        files.append(("dns", _json(lookups.dns), "application/json", ".json"))
-        attachments.append(Attachment(f"dns:{capture.host}", "application/json", _json(lookups.dns)))
+        dns = _json(lookups.dns)
+        files.append(("dns", dns, "application/json", ".json"))
+        attachments.append(Attachment(f"dns:{capture.host}", "application/json", dns))
     if lookups.whois:
         text = (lookups.whois.get("text") or lookups.whois.get("error", "")).encode("utf-8")
         files.append(("whois", text, "text/plain; charset=utf-8", ".txt"))
