@@ -17,13 +17,11 @@ takes to write that backlog (pages, findings and their evidence captures) gives 
 sink's own timings split its time between page writes and evidence captures."""
 import argparse
 import json
-import socket
 import sqlite3
 import subprocess
 import sys
 import tempfile
 import time
-from contextlib import contextmanager
 from pathlib import Path
 
 import redis
@@ -32,6 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.crawl import CAMPAIGN, PER_PAGE, WORLD  # noqa: E402
 from fixtureweb import FixtureInternet  # noqa: E402
+from fixtureweb.loopback import redis_server  # noqa: E402
 from spiders.cluster import keys  # noqa: E402
 from spiders.cluster.worker import MAX_WAITING_ITEMS  # noqa: E402
 
@@ -47,28 +46,6 @@ def write_campaign(folder: Path, items: int) -> Path:
                                     max_pages=items + result_pages, result_pages=result_pages),
                     encoding="utf-8")
     return path
-
-
-@contextmanager
-def redis_server(folder: Path):
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    process = subprocess.Popen(["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "",
-                                "--appendonly", "no", "--dir", str(folder)], stdout=subprocess.DEVNULL)
-    url = f"redis://127.0.0.1:{port}/0"
-    client = redis.Redis.from_url(url)
-    while True:
-        try:
-            client.ping()
-            break
-        except redis.ConnectionError:
-            time.sleep(0.05)
-    try:
-        yield url, client
-    finally:
-        process.kill()
-        process.wait()
 
 
 def certsweep(*args: str, folder: Path, name: str) -> subprocess.Popen:
@@ -102,7 +79,8 @@ def cluster(campaign: Path, proxy: str, folder: Path, workers: int, *, hold_sink
     """One cluster run. With hold_sink, nothing is written until that many items wait in Redis;
     then the seconds the sink takes to write them are measured."""
     run = Path(tempfile.mkdtemp(prefix=f"cluster-{workers}-", dir=folder))
-    with redis_server(run) as (url, client):
+    with redis_server(run) as url:
+        client = redis.Redis.from_url(url)
         if hold_sink:
             client.set(keys.SINK_LOCK, "bench")
         started = time.perf_counter()

@@ -5,8 +5,9 @@ import sqlite3
 import subprocess
 import sys
 
-from conftest import CAMPAIGN, free_port
+from cluster_harness import CAMPAIGN
 
+from fixtureweb.loopback import free_port
 
 
 def rows(db, sql: str) -> list[tuple]:

@@ -3,6 +3,7 @@ from pathlib import Path
 
 import pytest
 import scrapy
+from cluster_harness import CAMPAIGN
 from scrapy.crawler import Crawler
 from scrapy_redis.dupefilter import RFPDupeFilter
 from scrapy_redis.scheduler import Scheduler
@@ -16,7 +17,6 @@ from spiders.network import Network
 from spiders.runner import crawl_settings
 from spiders.spiders.marketplace import MarketplaceSpider
 
-CAMPAIGN = str(Path(__file__).parent / "campaign.toml")
 RUN_ID = 7
 
 

@@ -14,7 +14,7 @@ CX_CLONES = {"cx-mem-gov.cn", "cxmemgov.top", "cx.mem.gov.cn.chaxun.top", "tezho
 
 def certsweep(live, db, *args):
     network = ["--db", str(db), "--proxy", live.proxy_url, "--dns-server", live.dns_server,
-               "--whois-server", live.whois_server, "--chromium", "/usr/bin/chromium"]
+               "--whois-server", live.whois_server]
     result = subprocess.run([sys.executable, "-m", "certsweep", *args, *network],
                             capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr
@@ -114,7 +114,7 @@ def test_a_dns_server_that_never_answers_stops_the_scan_with_one_chinese_line(tm
         server = "127.0.0.1:%d" % silent.getsockname()[1]
         result = subprocess.run(
             [sys.executable, "-m", "certsweep", "domains", "scan", "cx.mem.gov.cn", "--db", str(tmp_path / "x.db"),
-             "--proxy", fixture_internet.proxy_url, "--dns-server", server, "--chromium", "/usr/bin/chromium"],
+             "--proxy", fixture_internet.proxy_url, "--dns-server", server],
             capture_output=True, text=True, timeout=120)
     assert result.returncode == 2
     assert result.stderr.splitlines()[-1] == f"错误：DNS 服务器 {server} 没有应答"

@@ -1,13 +1,14 @@
 """One fake portal fetched once per session with real Chromium through the fixture internet,
 its capture recorded in a real database the tests copy before changing anything."""
 import asyncio
+import os
 import shutil
 
 import pytest
 from playwright.async_api import async_playwright
 
 from monitor.evidence import CaptureFacts, Exchange, PageCapture, look_up, record_capture
-from spiders.browser import CHROMIUM_ARGS
+from spiders.browser import launch_options
 from spiders.capture import ResourceRecorder
 from storage import Store
 
@@ -16,8 +17,7 @@ FAKE_PORTAL = "https://www.aqzs-banli.top/"
 
 async def _render(url: str, proxy: str) -> dict:
     async with async_playwright() as pw:
-        browser = await pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS,
-                                           proxy={"server": proxy})
+        browser = await pw.chromium.launch(**launch_options(os.environ.get("CERTSWEEP_CHROMIUM"), proxy))
         try:
             page = await (await browser.new_context(ignore_https_errors=True)).new_page()
             recorder = ResourceRecorder()

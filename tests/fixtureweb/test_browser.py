@@ -1,24 +1,10 @@
 """Chromium, driven by Playwright, reaches https fixture pages only through the proxy."""
-
 import pytest
-from playwright.sync_api import sync_playwright
-
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
-
-
-@pytest.fixture(scope="module")
-def browser(fixture_internet):
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS,
-                                             proxy={"server": fixture_internet.proxy_url})
-        yield browser
-        browser.close()
 
 
 @pytest.fixture
 def tab(browser, internet):
-    context = browser.new_context(ignore_https_errors=True)
+    context = browser.new_context(ignore_https_errors=True, proxy={"server": internet.proxy_url})
     yield context.new_page()
     context.close()
 

@@ -6,9 +6,9 @@ import re
 import pytest
 from fastapi.testclient import TestClient
 from playwright.sync_api import expect
+from reviewapp import PASSWORD, Session, add_finding, serving
 
 import storage.queues as queues
-from conftest import PASSWORD, Session, add_finding, serving
 from monitor.review.accounts import add_user
 from storage import Store
 from web import create_app

@@ -1,5 +1,5 @@
 """The review app in real Chromium against a running `certsweep serve`."""
-from conftest import HOSTILE_TITLE, status_of
+from reviewapp import HOSTILE_TITLE, status_of
 
 
 def test_each_role_sees_only_its_own_agency(session_for, app_server):
