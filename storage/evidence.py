@@ -2,6 +2,7 @@
 
 Every file added is entered in the chain-of-custody log; captures (one per fetch of a page that
 became a finding) group the files taken together with the facts of how they were taken."""
+import functools
 import hashlib
 import os
 from pathlib import Path
@@ -17,7 +18,7 @@ CAPTURE_FIELDS = ("canonical_url", "page_id", "url", "final_url", "method", "sta
 
 
 class EvidenceMixin:
-    @property
+    @functools.cached_property
     def evidence_dir(self) -> Path:
         return self.path.with_name(self.path.name + ".evidence")
 
@@ -26,14 +27,14 @@ class EvidenceMixin:
                      capture_id: int | None = None, meta: dict | None = None,
                      actor: str = SYSTEM_ACTOR) -> dict:
         sha = hashlib.sha256(data).hexdigest()
-        path = self.evidence_dir / sha[:2] / f"{sha}{suffix}"
-        if not path.exists():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(path.suffix + ".part")
-            tmp.write_bytes(data)
-            os.replace(tmp, path)  # a crash never leaves a half-written file under the real name
+        relative = f"{sha[:2]}/{sha}{suffix}"
+        # Plain strings and os calls: a crawl adds several files per finding, and pathlib's
+        # objects cost more than the checks themselves.
+        path = os.path.join(self.evidence_dir, relative)
+        if not os.path.exists(path):
+            _write_new(path, data)
         row = {"finding_id": finding_id, "page_id": page_id, "capture_id": capture_id, "kind": kind,
-               "sha256": sha, "path": str(path.relative_to(self.evidence_dir)), "size": len(data),
+               "sha256": sha, "path": relative, "size": len(data),
                "content_type": content_type, "captured_at": now(), "meta": dumps(meta or {})}
         with self.transaction():
             row["id"] = insert(self.db, "evidence", row)
@@ -71,3 +72,17 @@ class EvidenceMixin:
     def captures(self, canonical_url: str) -> list[dict]:
         rows = self.db["captures"].rows_where("canonical_url = ?", [canonical_url], order_by="id")
         return [decode(r, "path", "facts") for r in rows]
+
+
+def _write_new(path: str, data: bytes) -> None:
+    """Written under a temporary name and renamed: a crash never leaves a half-written file under
+    the real name. Its folder is made the first time one is missing."""
+    tmp = path + ".part"
+    try:
+        fh = open(tmp, "wb")
+    except FileNotFoundError:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        fh = open(tmp, "wb")
+    with fh:
+        fh.write(data)
+    os.replace(tmp, path)
