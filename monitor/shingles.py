@@ -23,8 +23,26 @@ def _word_chars() -> np.ndarray:
     return np.array([chr(c).isalnum() for c in range(0x10000)], dtype=bool)
 
 
+_SPECIAL = 0x10000  # İ lower-cases to two characters, Σ to ς or σ by what follows it
+
+
+@functools.cache
+def _lower_chars() -> np.ndarray:
+    """Each BMP character's lower case as `str.lower()` gives it, or _SPECIAL where that takes
+    more than one character or depends on the neighbours."""
+    table = np.array([ord(low) if len(low := chr(c).lower()) == 1 else _SPECIAL for c in range(0x10000)],
+                     dtype=np.uint32)
+    table[ord("Σ")] = _SPECIAL
+    return table
+
+
 def _kept(text: str) -> np.ndarray:
     """Code points of the lower-cased text that shingles keep (same as `_NON_WORD.sub`)."""
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    if codes.max() < 0x10000:  # lower-cased by table: str.lower() looks each character's case up
+        lowered = _lower_chars()[codes]
+        if lowered.max() != _SPECIAL:
+            return lowered[_word_chars()[lowered]]
     codes = np.frombuffer(text.lower().encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     astral = np.flatnonzero(codes >= 0x10000)
     if not len(astral):
