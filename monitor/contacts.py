@@ -20,7 +20,9 @@ TLDS = ("com.cn", "net.cn", "org.cn", "gov.cn", "com", "cn", "net", "org", "top"
 DOT_WORDS = re.compile(r"\s*(?:点|。|．|｡|\(dot\)|\[dot\]|\(\.\)|\[\.\]|\bdot\b)\s*", re.I)
 DOMAIN = re.compile(
     r"(?<![\w.-])((?:https?://)?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+"
-    r"(?:" + "|".join(re.escape(t) for t in TLDS) + r")(?![a-z0-9-])(?::\d{2,5})?(?:/[\w\-./?=&%#]*)?)",
+    r"(?:" + "|".join(re.escape(t) for t in TLDS) + r")(?![a-z0-9-])(?::\d{2,5})?"
+    # A dot before Chinese text was a sentence's 。, not part of the path.
+    r"(?:/(?:[\w\-/?=&%#]|\.(?=[!-~]))*)?)",
     re.I)
 
 

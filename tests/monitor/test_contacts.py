@@ -26,3 +26,9 @@ def test_fast_normalisation_is_nfkc():
     for _ in range(3000):
         text = "".join(rng.choice(rng.choice(pools)) for _ in range(rng.randint(0, 24)))
         assert _nfkc(text) == unicodedata.normalize("NFKC", text), ascii(text)
+
+
+def test_an_address_ends_at_the_full_stop_of_its_sentence():
+    assert extract_urls("官网可查 cx点mem-gov点cn/query。欢迎咨询") == ["http://cx.mem-gov.cn/query"]
+    assert extract_urls("查询 www.abc.com/查询页 或 a.example.com/x.html。") == [
+        "http://www.abc.com/查询页", "http://a.example.com/x.html"]
