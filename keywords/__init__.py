@@ -4,10 +4,27 @@
     engine.match("电工证包过，加微").verdict  # "illegal_sale"
 """
 
-from keywords.engine import Engine
-from keywords.lists import KeywordFileError, builtin_lists, read_keyword_file
-from keywords.model import CATEGORY_LABELS, Hit, Keyword, KeywordList, TextAssessment
-from keywords.report import render_table
+import importlib
+
+# Name → module. Imported on first use (PEP 562): the engine loads jieba and pypinyin, which the
+# crawl process, needing only the lists for its search terms, never uses.
+_EXPORTS = {
+    "Engine": "keywords.engine",
+    "KeywordFileError": "keywords.lists", "builtin_lists": "keywords.lists",
+    "read_keyword_file": "keywords.lists",
+    "CATEGORY_LABELS": "keywords.model", "Hit": "keywords.model", "Keyword": "keywords.model",
+    "KeywordList": "keywords.model", "TextAssessment": "keywords.model",
+    "render_table": "keywords.report",
+}
+
+
+def __getattr__(name: str):
+    if name not in _EXPORTS:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(_EXPORTS[name]), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "CATEGORY_LABELS",
