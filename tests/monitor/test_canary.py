@@ -5,7 +5,7 @@ import pytest
 from monitor import assess, probe
 from monitor.canary import CANARY_NAME, invalid_id_number, judge_answer
 
-from conftest import saved_snapshot
+from labelled_world import saved_snapshot
 
 
 def run_probe(renderer, url):

@@ -9,7 +9,7 @@ from monitor.compare import best_match
 from monitor.content import ParsedPage
 from monitor.shingles import _NON_WORD, shingle_hashes
 
-from conftest import saved_snapshot
+from labelled_world import saved_snapshot
 
 ZLAQ = "https://zlaq.mohurd.gov.cn/"
 CNSE = "https://cnse.e-cqs.cn/info-pub/pub/"

@@ -6,7 +6,7 @@ import pytest
 
 from monitor import DomainInfo, assess, probe, registered_domain
 
-from conftest import load_labels
+from labelled_world import load_labels
 
 LABELS = load_labels()
 

@@ -4,7 +4,7 @@ import pytest
 
 from monitor import DomainInfo, add_portal, is_gov_host, load_portals, portal_for_host, registered_domain
 
-from conftest import ASSESSED_AT, WORLD
+from labelled_world import ASSESSED_AT, WORLD
 
 
 def test_the_three_genuine_portals_ship_with_the_library():
