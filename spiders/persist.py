@@ -2,16 +2,21 @@
 
 Shared by the crawl's writer, the cluster's sink, `certsweep assess` and the domain scan, so every
 path into the database writes the same rows. Call persist_page inside `store.transaction()`."""
+from __future__ import annotations
+
 import logging
 from collections import Counter
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from campaign import Campaign
 from monitor.routing import queue_for
 from storage import Store
 
-from .evidence_recorder import EvidenceRecorder
 from .items import CrawledPage
+
+if TYPE_CHECKING:  # the crawl process saves campaigns; only the writer captures evidence
+    from .evidence_recorder import EvidenceRecorder
 
 logger = logging.getLogger(__name__)
 

@@ -7,38 +7,15 @@ from datetime import datetime
 from scrapy import signals
 
 from monitor import PageSnapshot
-from monitor.page_scoring import PageScorer
 from storage import Store
 
 from .items import CrawledPage
 from .persist import save_campaign
 from .workers import Worker
-from .writer import start_writer, write_batch
 
 # A batch is also written once its first page has waited this long: a slow (rendered) crawl fills
 # a batch in minutes, and would risk that much work and show a stale count meanwhile.
 MAX_BATCH_SECONDS = 2.0
-
-
-class AssessPipeline:
-    """Scores in this process. The cluster's workers use it as is (each of them is a process of
-    its own); a single-machine crawl uses WorkerAssessPipeline."""
-
-    def open_spider(self, spider=None):
-        spider = spider or self.crawler.spider
-        with Store(spider.settings.get("CERTSWEEP_DB")) as store:
-            self.scorer = PageScorer.from_store(store, spider.campaign.keyword_lists,
-                                                spider.campaign.portals)
-
-    @classmethod
-    def from_crawler(cls, crawler):
-        pipeline = cls()
-        pipeline.crawler = crawler
-        return pipeline
-
-    def process_item(self, item: CrawledPage, spider=None):
-        item.assessment = assess_with(self.scorer, *scoring_input(item))
-        return item
 
 
 def scoring_input(item: CrawledPage) -> tuple:
@@ -53,41 +30,30 @@ def scoring_input(item: CrawledPage) -> tuple:
     return snapshot, item.text, main_text, item.canary
 
 
-def assess_with(scorer: PageScorer, snapshot: PageSnapshot, text: str, main_text: str | None,
-                canary) -> dict:
-    return scorer.record(snapshot, text, main_text=main_text, canary=canary)
+class WorkerAssessPipeline:
+    """Scoring is CPU-bound Python: in a worker process (spiders.workers serving spiders.scoring)
+    it runs on another core while the crawl keeps fetching and parsing. The worker builds its
+    scorer while the first requests are under way. (The cluster's workers score in-process:
+    spiders.scoring.AssessPipeline.)"""
 
-
-_scorer: PageScorer | None = None  # the worker process's own
-
-
-def _start_scorer(db_path: str, keyword_lists: list[str], portals: list[str] | None) -> None:
-    global _scorer
-    with Store(db_path) as store:
-        _scorer = PageScorer.from_store(store, keyword_lists, portals)
-
-
-def _score(*scoring_input) -> dict:
-    return assess_with(_scorer, *scoring_input)
-
-
-class WorkerAssessPipeline(AssessPipeline):
-    """Scoring is CPU-bound Python: in a worker process (spiders.workers) it runs on another core
-    while the crawl keeps fetching and parsing. The worker builds its scorer while the first
-    requests are under way."""
+    @classmethod
+    def from_crawler(cls, crawler):
+        pipeline = cls()
+        pipeline.crawler = crawler
+        return pipeline
 
     def open_spider(self, spider=None):
         spider = spider or self.crawler.spider
         db = spider.settings.get("CERTSWEEP_DB")
         Store(db).close()  # created and migrated here, so the worker never races to do it
-        self.worker = Worker(_start_scorer, db, spider.campaign.keyword_lists, spider.campaign.portals)
+        self.worker = Worker("spiders.scoring", db, spider.campaign.keyword_lists, spider.campaign.portals)
         self.worker.start()
 
     def close_spider(self, spider=None):
         self.worker.close()
 
     async def process_item(self, item: CrawledPage, spider=None):
-        item.assessment = await self.worker.call(_score, *scoring_input(item))
+        item.assessment = await self.worker.call("score", *scoring_input(item))
         return item
 
 
@@ -132,7 +98,7 @@ class StorePipeline:
             run_id = unfinished["id"] if unfinished else self.store.start_run(
                 self.campaign_id, jobdir=spider.settings.get("JOBDIR") or "")
         self.crawler.stats.set_value("certsweep/run_id", run_id)
-        self.writer = Worker(start_writer, db, {**self.evidence_options, "campaign": spider.campaign.name})
+        self.writer = Worker("spiders.writer", db, {**self.evidence_options, "campaign": spider.campaign.name})
         self.writer.start()  # its imports overlap the first requests
 
     def spider_closed(self, spider, reason):
@@ -164,7 +130,7 @@ class StorePipeline:
         if not batch:
             return
         try:
-            counts = await self.writer.call(write_batch, batch, self.campaign_id,
+            counts = await self.writer.call("write_batch", batch, self.campaign_id,
                                             self.crawler.stats.get_value("certsweep/run_id"))
         except Exception:
             self.batch[:0] = batch  # written with the next batch, or the resumed run fetches them

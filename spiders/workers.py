@@ -7,8 +7,13 @@ The crawl talks to its worker over a socket pair with asyncio streams: a call is
 frame out and one back, answered in order, with no thread in the crawl process to hand the GIL
 to (concurrent.futures' process pool routes every call through two of them, and that handoff
 capped a busy crawl at a few dozen calls per second). The worker is `python -m spiders.workers`,
-a fresh interpreter: a fork would copy the crawl's threads mid-step."""
+a fresh interpreter: a fork would copy the crawl's threads mid-step.
+
+A worker serves one module, which the crawl names and never imports: the module's `start(*args)`
+sets the process up, and a call names one of its functions. The scorer and the evidence writer
+(keyword engine, fingerprints, WARC and WACZ libraries) load only where they run."""
 import asyncio
+import importlib
 import pickle
 import signal
 import socket
@@ -24,11 +29,11 @@ class WorkerError(RuntimeError):
 
 
 class Worker:
-    """One worker process, set up by `initializer(*initargs)` (module-level, so they pickle);
-    started by `start()` or the first call, and started again after it died."""
+    """One worker process serving `module`, set up by its `start(*initargs)`; started by
+    `start()` or the first call, and started again after it died."""
 
-    def __init__(self, initializer, *initargs):
-        self.setup = pickle.dumps((initializer, initargs), protocol=pickle.HIGHEST_PROTOCOL)
+    def __init__(self, module: str, *initargs):
+        self.setup = pickle.dumps((module, initargs), protocol=pickle.HIGHEST_PROTOCOL)
         self.process: subprocess.Popen | None = None
 
     def start(self) -> None:
@@ -41,8 +46,8 @@ class Worker:
         self.socket, self.pending = ours, deque()
         self.connected: asyncio.Future | None = None
 
-    async def call(self, function, *args):
-        """`function(*args)` in the worker; its exception comes back as a WorkerError."""
+    async def call(self, function: str, *args):
+        """The served module's `function(*args)`; its exception comes back as a WorkerError."""
         if self.process is None:
             self.start()
         if self.connected is None:
@@ -108,17 +113,23 @@ def serve(fd: int) -> None:
     # Ctrl-C stops a crawl gracefully, and the items still in flight need their worker.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     stream = socket.socket(fileno=fd).makefile("rwb")
-    initializer, initargs = pickle.loads(_read_frame(stream))
-    failed = _attempt(initializer, initargs)
+    started, served = _attempt(_start_module, pickle.loads(_read_frame(stream)))
     while (frame := _read_frame(stream)) is not None:
         function, args = pickle.loads(frame)
-        answer = (False, failed[1]) if not failed[0] else _attempt(function, args)
+        # A worker that failed to start answers every call with that failure.
+        answer = _attempt(getattr(served, function), args) if started else (False, served)
         try:
             payload = pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL)
         except Exception as exc:
             payload = pickle.dumps((False, WorkerError(f"无法回传结果：{exc}")))
         stream.write(_frame(payload))
         stream.flush()
+
+
+def _start_module(name: str, initargs: tuple):
+    served = importlib.import_module(name)
+    served.start(*initargs)
+    return served
 
 
 def _attempt(function, args) -> tuple[bool, object]:

@@ -10,7 +10,7 @@ from .persist import capture_evidence, store_pages
 _writer: tuple[Store, EvidenceRecorder] | None = None  # this process's own
 
 
-def start_writer(db_path: str, options: dict) -> None:
+def start(db_path: str, options: dict) -> None:
     global _writer
     store = Store(db_path)
     _writer = store, EvidenceRecorder(store, **options)

@@ -1,13 +1,11 @@
 import click
 
 from campaign import load_campaign
-from spiders.cluster.coordinator import run_coordinator
 from spiders.runner import run_campaign
 
 from ..errors import UserError
 from ..settings import with_settings
 from ..summary import print_run_summary
-from .worker import check_redis
 
 
 @click.command()
@@ -21,6 +19,11 @@ def crawl(settings, campaign_file, progress, redis_url):
     campaign = load_campaign(campaign_file)
     settings.check_proxy()
     if redis_url:
+        # Imported here: the coordinator scores and writes evidence in this process, where a
+        # single-machine crawl leaves that (keyword engine, WARC and WACZ libraries) to its workers.
+        from spiders.cluster.coordinator import run_coordinator
+
+        from .worker import check_redis
         check_redis(redis_url)
     settings.check_keyword_lists(campaign.keyword_lists)
     settings.open_store().close()  # fail on a bad database before any fetching

@@ -17,7 +17,7 @@ from scrapy.exceptions import CloseSpider, DontCloseSpider
 from campaign import load_campaign
 
 from ..network import Network
-from ..pipelines import AssessPipeline
+from ..scoring import AssessPipeline
 from ..runner import SPIDERS, crawl_settings
 from ..spiders.seeds import SeedSpider
 from . import keys

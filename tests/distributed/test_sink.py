@@ -16,7 +16,7 @@ from spiders.evidence_recorder import EvidenceRecorder
 from spiders.items import CrawledPage
 from spiders.network import Network
 from spiders.persist import save_campaign
-from spiders.pipelines import AssessPipeline
+from spiders.scoring import AssessPipeline
 from storage import Store
 
 

@@ -6,7 +6,7 @@ from scrapy.utils.test import get_crawler
 
 from spiders.items import CrawledPage
 from spiders.pipelines import MAX_BATCH_SECONDS, StorePipeline
-from spiders.writer import start_writer, write_batch
+from spiders.writer import start, write_batch
 from storage import Store
 
 
@@ -31,7 +31,7 @@ def page(n: int, verdict: str) -> CrawledPage:
 def test_a_batch_stores_every_page_and_captures_each_finding(tmp_path, fixture_internet):
     db = tmp_path / "w.db"
     Store(db).close()
-    start_writer(str(db), {"dns_server": fixture_internet.dns_server,
+    start(str(db), {"dns_server": fixture_internet.dns_server,
                             "whois_server": fixture_internet.whois_server,
                             "operator": "op", "campaign": "c"})
     with Store(db) as store:
