@@ -26,15 +26,4 @@ def __getattr__(name: str):
     return value
 
 
-__all__ = [
-    "CATEGORY_LABELS",
-    "Engine",
-    "Hit",
-    "Keyword",
-    "KeywordFileError",
-    "KeywordList",
-    "TextAssessment",
-    "builtin_lists",
-    "read_keyword_file",
-    "render_table",
-]
+__all__ = sorted(_EXPORTS)

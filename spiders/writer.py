@@ -1,6 +1,6 @@
 """The crawl's writer process (spiders.workers): StorePipeline's batches go here, each finding's
-evidence capture first, then the batch's pages. A module of its own so the process imports only
-what writing needs, not the scoring and Scrapy machinery pipelines.py imports for the crawl."""
+evidence capture first, then the batch's pages. A module of its own, served by name, so the
+writing libraries (WARC, WACZ, DNS and WHOIS lookups) load in this process, not in the crawl's."""
 from storage import Store
 
 from .evidence_recorder import EvidenceRecorder

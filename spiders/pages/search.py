@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from campaign import SearchEngine
 from scrapy.http import TextResponse
 
-from .select import first, first_text, nodes, texts
+from .select import first, first_text, matched, nodes
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,6 @@ class SearchEnginePage:
             found.append(SearchResult(
                 title=first_text(node, selectors.title) or "",
                 url=self.response.urljoin(href.strip()),
-                is_ad=bool(texts(node, selectors.ad_marker)),
+                is_ad=matched(node, selectors.ad_marker),
                 position=position))
         return found

@@ -35,8 +35,13 @@ def texts(node, expression: str) -> list[str]:
 
 def first(node, expression: str) -> str | None:
     """The first match as text, as parsel's `.get()`."""
-    matches = texts(node, expression)
-    return matches[0] if matches else None
+    matches = _evaluate(node, expression)
+    return _serialized(matches[0]) if matches else None
+
+
+def matched(node, expression: str) -> bool:
+    """Whether `expression` matches anything under `node`, as `bool()` of parsel's result."""
+    return bool(_evaluate(node, expression))
 
 
 def first_text(node, expression: str | None) -> str | None:

@@ -62,7 +62,7 @@ def test_campaign_expressions_read_what_parsel_reads():
     the ones parsel's getall() gives, for every kind of match."""
     from parsel import Selector
 
-    from spiders.pages.select import first, first_text, nodes, texts
+    from spiders.pages.select import first, first_text, matched, nodes, texts
     page = response("https://www.linlijishi.com/item/7.html", ITEM_HTML)
     for expression in ("h1::text", ".seller-name::attr(href)", "img::attr(src)", ".item-desc p",
                        "css:.price::text", "xpath://h1/text()", "xpath:count(//img)",
@@ -72,5 +72,6 @@ def test_campaign_expressions_read_what_parsel_reads():
         expected = getattr(Selector(text=ITEM_HTML), kind)(query).getall()
         assert texts(page, expression) == expected, expression
         assert first(page, expression) == (expected[0] if expected else None), expression
+        assert matched(page, expression) == bool(expected), expression
     desc = nodes(page, ".item-desc")
     assert len(desc) == 1 and first_text(desc[0], "p::text") == "不用考试，官网可查 V信：wang-888"
