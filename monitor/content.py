@@ -12,6 +12,7 @@ from bisect import bisect_right
 from dataclasses import asdict, dataclass
 from functools import cached_property, lru_cache
 from itertools import accumulate, filterfalse, repeat
+from operator import add
 from typing import NamedTuple
 
 from lxml import etree
@@ -83,7 +84,6 @@ _INHERITED_YIELDS = frozenset({"body", "main", "header"})  # kinds an element's 
 # lxml's itertext() costs ten times more; ".//text()" a third more (libxml2 merges a node set per element).
 _TEXT_NODES = etree.XPath("descendant::text()")
 _NONE = frozenset()
-_PLUS_ONE = (1).__add__
 
 
 def _heading_like(el) -> bool:
@@ -99,8 +99,6 @@ class ParsedPage:
 
     def __init__(self, html: str):
         self.tree = parse(html)
-        # Comments and processing instructions only split the text around them.
-        etree.strip_tags(self.tree, etree.Comment, etree.ProcessingInstruction)
         self.scripts = [s.text for s in self.tree.iter("script") if s.text and s.text.strip()]
         self.body = body_of(self.tree)
         self.nodes: list = []  # visible text nodes in document order; each knows its element
@@ -109,9 +107,9 @@ class ParsedPage:
             self.nodes = list(filterfalse(str.isspace, _TEXT_NODES(self.body)))
         self.text = "\n".join(self.nodes)  # the visible text, one line per text node
         # Where each line starts: iterated in C, a page has hundreds of lines.
-        self._starts = list(accumulate(map(_PLUS_ONE, map(len, self.nodes[:-1])), initial=0))
+        self._starts = list(accumulate(map(add, map(len, self.nodes[:-1]), repeat(1)), initial=0))
         self._kinds: dict = {}  # element -> (kind of its own text, the element that set it)
-        self._line_kinds: dict = {}  # line of `text` -> the same
+        self._line_kinds: dict = {}  # line of `text` -> the same, for its text node's element
 
     @cached_property
     def _walked(self) -> tuple[list, list]:
@@ -141,20 +139,19 @@ class ParsedPage:
         """The tree's <label> and <form> elements, in document order."""
         return self._walked[1]
 
-    def kind_at(self, offset: int) -> tuple[str, object]:
-        """(kind, the element that set it) of the text at `offset` in `text`."""
-        line = bisect_right(self._starts, offset) - 1
+    def line_kind(self, line: int) -> tuple[str, object]:
+        """(kind, the element that set it) of a line of `text`."""
         found = self._line_kinds.get(line)
         if found is None:
             found = self._line_kinds[line] = self.kind_of(self._owner(self.nodes[line]))
         return found
 
     def kinds_at(self, offsets) -> dict[int, str]:
-        """The kind of the text at each of `offsets` (a page's keyword hits): `kind_at` once per
+        """The kind of the text at each of `offsets` (a page's keyword hits): `line_kind` once per
         line they are on, their lines found by bisect mapped in C, as hits crowd a few lines."""
         offsets = list(offsets)
         ends = list(map(bisect_right, repeat(self._starts), offsets))  # each offset's line + 1
-        kinds = {end: self.kind_at(self._starts[end - 1])[0] for end in set(ends)}
+        kinds = {end: self.line_kind(end - 1)[0] for end in set(ends)}
         return dict(zip(offsets, map(kinds.__getitem__, ends)))
 
     def line_at(self, offset: int) -> int:
@@ -176,19 +173,27 @@ class ParsedPage:
     def kind_of(self, el) -> tuple[str, object]:
         """(kind, the element that set it) of the text directly inside `el`: its own kind, else
         its parent's, with boilerplate winning over "main" from a wrapper, never the reverse."""
-        known, unknown, body, recommended = self._kinds, [], self.body, self._recommended
-        while el is not None and el not in known:
-            parent = el.getparent() if el is not body else None
-            unknown.append((el, parent))
-            el = parent
+        known, body = self._kinds, self.body
+        unknown = []  # el and its ancestors up to the nearest one of known kind, innermost first
+        while el not in known:
+            unknown.append(el)
+            if el is body:
+                el = None
+                break
+            el = el.getparent()
+            if el is None:
+                break
         kind, setter = known[el] if el is not None else ("body", body)
-        for el, parent in reversed(unknown):
-            if parent is not None and el in recommended.get(parent, _NONE):
+        recommended = self._recommended
+        parent = el
+        for el in reversed(unknown):
+            if recommended and parent in recommended and el in recommended[parent]:
                 kind, setter = "recommend", el  # under "猜你喜欢", whatever it calls itself
             own = _own_kind(el)
             if own and (kind in _INHERITED_YIELDS or KIND_WEIGHT[own] < KIND_WEIGHT[kind]):
                 kind, setter = own, el
             known[el] = kind, setter
+            parent = el
         return kind, setter
 
     @cached_property
@@ -227,8 +232,8 @@ class ParsedPage:
     def regions(self) -> list[Region]:
         """All the visible text, split where its kind changes."""
         regions: list[Region] = []
-        for node, start in zip(self.nodes, self._starts):
-            kind, setter = self.kind_at(start)
+        for line, node in enumerate(self.nodes):
+            kind, setter = self.line_kind(line)
             if regions and regions[-1].kind == kind:
                 regions[-1] = regions[-1]._replace(text=f"{regions[-1].text}\n{node}")
             else:
@@ -252,7 +257,9 @@ class ParsedPage:
         return paths
 
 
-HTML_PARSER = etree.HTMLParser()
+# Comments and processing instructions only split the text around them: dropped while parsing,
+# which costs nothing, rather than by a walk of the tree after it.
+HTML_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True)
 
 
 def parse(html: str):
