@@ -54,3 +54,9 @@ def test_a_warning_quoting_the_term_counts_for_little():
     assert [h.warning for h in hits] == [True, True]
     assert weighted_score(hits) <= 0.4
     assert "切勿轻信" in hits[0].context
+
+
+def test_comments_and_processing_instructions_do_not_split_a_word():
+    regions = text_regions("<html><body><div class='content'><p>免<!-- 注释 -->考<?php echo 1 ?>拿证</p>"
+                           "<script>var x = '包过';</script></div></body></html>")
+    assert [r.text for r in regions] == ["免考拿证"]
