@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import functools
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -18,9 +18,6 @@ from keywords.scoring import Evidence, assess
 from keywords.variants import RULE_RANK, VariantTables, expand
 
 _BENIGN = TextAssessment("benign", 0)
-# Hit(...) and Evidence(...) without their Python-level __new__: a page has hundreds.
-_hit = functools.partial(tuple.__new__, Hit)
-_evidence = functools.partial(tuple.__new__, Evidence)
 # Characters from which numpy's normalisation beats str.translate.
 _BATCH_NORMALIZE = 512
 
@@ -32,14 +29,17 @@ class Examination(NamedTuple):
     context: list[Evidence]
     negated: list[tuple[Hit, str]]
 
-    def where(self, keep: Callable[[Hit], bool]) -> Examination:
-        """The matches whose hit `keep` accepts, e.g. those in one part of the text."""
-        return Examination([e for e in self.evidence if keep(e.hit)], [c for c in self.context if keep(c.hit)],
-                           [n for n in self.negated if keep(n[0])])
+    def split(self, starts: Container[int]) -> tuple[Examination, Examination]:
+        """The matches starting at one of `starts` (e.g. those in one part of the text), and the others."""
+        inside, outside = ([], [], []), ([], [], [])
+        for found, kept, other in zip(self, inside, outside):
+            for item in found:  # each item's hit comes first
+                (kept if item[0].start in starts else other).append(item)
+        return Examination(*inside), Examination(*outside)
 
     def starts(self) -> set[int]:
         """Where in the text the matches start."""
-        return {e.hit.start for e in self.evidence} | {c.hit.start for c in self.context} | {n[0].start for n in self.negated}
+        return {item[0].start for found in self for item in found}
 
     def assessment(self) -> TextAssessment:
         return assess(self.evidence, self.context, self.negated) if self.evidence or self.negated else _BENIGN
@@ -181,6 +181,7 @@ class Engine:
         ostarts, oends = self._normalizer.spans_back(text, norm, [f[0] for f in found], [f[1] for f in found], kept_at)
         evidence, context, negated = [], [], []
         text_length, judge, lookback = len(text), self._judge, self._lookback
+        new_tuple = tuple.__new__  # Hit(...) without its Python-level __new__: a page has hundreds
         for (start, end, (latin_start, latin_end, check_words, strict, targets)), ostart, oend in zip(found, ostarts, oends):
             # Latin patterns (pinyin, initials, "vx") must not sit inside a
             # longer latin or digit run: "mk" is not in "make", "sc" not in
@@ -198,13 +199,13 @@ class Engine:
             for keyword, term, category, weight, evidence_weight, pattern_rule, is_context in targets:
                 # A rule read off the text (_rule_for) never weighs less than the keyword itself.
                 rule = pattern_rule if pattern_rule != "exact" or matched == term else self._rule_for(matched, keyword)
-                hit = _hit((term, category, matched, ostart, oend, rule))
+                hit = new_tuple(Hit, (term, category, matched, ostart, oend, rule))
                 if is_context:
-                    context.append(_evidence((hit, weight)))
+                    context.append((hit, weight))
                 elif negation:
                     negated.append((hit, negation))
                 else:
-                    evidence.append(_evidence((hit, evidence_weight)))
+                    evidence.append((hit, evidence_weight))
         return Examination(evidence, context, negated)
 
     def _judge_uncached(self, window: str, start: int, end: int, check_words: bool, strict: bool) -> str | None:

@@ -88,8 +88,10 @@ def test_part_of_a_text_is_scored_on_its_own_matches(engine):
     found = engine.examine(page)
     assert found.assessment() == engine.match(page)
     body_start = page.index("正文")
-    assert found.where(lambda hit: hit.start >= body_start).assessment().verdict == "benign"
-    assert found.where(lambda hit: hit.start < body_start).assessment().verdict == "illegal_sale"
+    body, rest = found.split({start for start in found.starts() if start >= body_start})
+    assert body.assessment().verdict == "benign"
+    assert rest.assessment().verdict == "illegal_sale"
+    assert sorted(body.starts() | rest.starts()) == sorted(found.starts()) and min(body.starts()) > max(rest.starts())
 
 
 def test_long_texts_map_hits_back_to_where_they_were_written(engine):
