@@ -135,8 +135,7 @@ class Engine:
             norm, kept_at = self._normalizer.normalize_located(text)
         else:
             norm, kept_at = self._normalizer.normalize(text), None
-        infos = self._infos
-        found = [(start, end, infos[i]) for i, start, end in self._automaton.find_matches_as_indexes(norm, overlapping=True)]
+        found = self._automaton.find_matches_as_indexes(norm, overlapping=True)  # (pattern, start, end)
         return self._examine(text, norm, found, kept_at) if found else _NOTHING
 
     def match_many(self, texts: Iterable[str], batch_size: int = 2000) -> Iterator[TextAssessment]:
@@ -161,7 +160,6 @@ class Engine:
             starts.append(position + 1)
             position = norm.find(_JOINER, position + 1)
         found: dict[int, list] = {}
-        infos = self._infos
         doc, offset, next_start = -1, 0, 0
         for i, start, end in self._automaton.find_matches_as_indexes(norm, overlapping=True):
             if not offset <= start < next_start:
@@ -169,7 +167,7 @@ class Engine:
                 offset = starts[doc]
                 next_start = starts[doc + 1] if doc + 1 < len(starts) else len(norm) + 1
                 hits = found.setdefault(doc, [])
-            hits.append((start - offset, end - offset, infos[i]))
+            hits.append((i, start - offset, end - offset))
         results = [_BENIGN] * len(texts)
         for doc, hits in found.items():
             doc_end = starts[doc + 1] - 1 if doc + 1 < len(starts) else len(norm)
@@ -178,11 +176,13 @@ class Engine:
 
     def _examine(self, text: str, norm: str, found: list, kept_at=None) -> Examination:
         found = _drop_contained(found)
-        ostarts, oends = self._normalizer.spans_back(text, norm, [f[0] for f in found], [f[1] for f in found], kept_at)
+        ostarts, oends = self._normalizer.spans_back(text, norm, [f[1] for f in found], [f[2] for f in found], kept_at)
         evidence, context, negated = [], [], []
-        text_length, judge, lookback = len(text), self._judge, self._lookback
+        text_length, infos, judge, lookback = len(text), self._infos, self._judge, self._lookback
+        negation_ends, negation_hints = self._negation_ends, self._negation_ends | _FILLER_ENDS
         new_tuple = tuple.__new__  # Hit(...) without its Python-level __new__: a page has hundreds
-        for (start, end, (latin_start, latin_end, check_words, strict, targets)), ostart, oend in zip(found, ostarts, oends):
+        for (pattern, start, end), ostart, oend in zip(found, ostarts, oends):
+            latin_start, latin_end, check_words, strict, targets = infos[pattern]
             # Latin patterns (pinyin, initials, "vx") must not sit inside a
             # longer latin or digit run: "mk" is not in "make", "sc" not in
             # "sc200". Neighbours are judged in the original text, where a
@@ -191,10 +191,14 @@ class Engine:
                 continue
             if latin_end and oend < text_length and self._latin_at(text, oend):
                 continue
-            left = start - lookback if start > lookback else 0
-            negation = judge(norm[left : end + WINDOW], start - left, end - left, check_words, strict)
-            if negation is _CUT:
-                continue
+            # The two characters before the hit rule out a negation in most cases, without a call.
+            if check_words or start and (norm[start - 1] in negation_hints or (start > 1 and norm[start - 2] in negation_ends)):
+                left = start - lookback if start > lookback else 0
+                negation = judge(norm[left : end + WINDOW], start - left, end - left, check_words, strict)
+                if negation is _CUT:
+                    continue
+            else:
+                negation = None
             matched = text[ostart:oend]
             for keyword, term, category, weight, evidence_weight, pattern_rule, is_context in targets:
                 # A rule read off the text (_rule_for) never weighs less than the keyword itself.
@@ -213,11 +217,7 @@ class Engine:
         `window` holds all the text either side the answer depends on."""
         if check_words and self._boundaries.cuts_through_word(window, start, end, strict):
             return _CUT
-        # The two characters before the hit rule out a negation in most cases, without a call.
-        if start and (window[start - 1] in self._negation_ends or window[start - 1] in _FILLER_ENDS
-                      or (start > 1 and window[start - 2] in self._negation_ends)):
-            return self._negation_before(window, start)
-        return None
+        return self._negation_before(window, start) if start else None
 
     def _latin_at(self, text: str, position: int) -> bool:
         return _is_latin(self._normalizer.normalize_char(text[position]))
@@ -228,8 +228,8 @@ class Engine:
 
     def _negation_before(self, norm: str, start: int) -> str | None:
         """A negation right before the hit, one Chinese character before it
-        (不搞包过, 拒绝代考), or before a filler word (不办理任何免考证书). Asked only when one of the
-        two characters before the hit may end a negation or a filler word."""
+        (不搞包过, 拒绝代考), or before a filler word (不办理任何免考证书). There is none unless one
+        of the two characters before the hit may end a negation or a filler word."""
         found = self._negation_at(norm, start)
         if found is None:
             for filler in _FILLERS_BY_END.get(norm[start - 1], ()):  # "的" ends many words, one filler
@@ -280,7 +280,7 @@ def _strongest_per_category(entries: dict[int, str], keywords: list[Keyword]) ->
     return list(best.values())
 
 
-_START, _END = itemgetter(0), itemgetter(1)
+_START, _END = itemgetter(1), itemgetter(2)
 
 
 def _drop_contained(found: list) -> list:
@@ -290,7 +290,7 @@ def _drop_contained(found: list) -> list:
     found.sort(key=_START)
     kept, reach = [], -1
     for item in found:
-        if item[1] > reach:  # sorted by start, so only the end can escape
+        if item[2] > reach:  # sorted by start, so only the end can escape
             kept.append(item)
-            reach = item[1]
+            reach = item[2]
     return kept
