@@ -98,6 +98,7 @@ class Engine:
                     patterns.setdefault(pattern, {})[index] = rule
         self._negations = sorted(negations.items(), reverse=True)  # longest first: 绝不 before 不
         self._negation_ends = {term[-1] for terms in negations.values() for term in terms}
+        self._negation_hints = self._negation_ends | _FILLER_ENDS  # may end a negation or a filler word
         # ahocorasick-rs scans several times faster than pyahocorasick; both
         # report every overlapping match. Its DFA scans a lone page a fifth faster but is slower
         # amid the scorer's other work: its few MB of tables fall out of the CPU caches.
@@ -178,7 +179,7 @@ class Engine:
         ostarts, oends = self._normalizer.spans_back(text, norm, [f[1] for f in found], [f[2] for f in found], kept_at)
         evidence, context, negated = [], [], []
         text_length, infos, judge, lookback = len(text), self._infos, self._judge, self._lookback
-        negation_ends, negation_hints = self._negation_ends, self._negation_ends | _FILLER_ENDS
+        negation_ends, negation_hints = self._negation_ends, self._negation_hints
         new_tuple = tuple.__new__  # Hit(...) without its Python-level __new__: a page has hundreds
         for (pattern, start, end), ostart, oend in zip(found, ostarts, oends):
             latin_start, latin_end, check_words, strict, targets = infos[pattern]

@@ -16,6 +16,7 @@ from .snapshot import PageSnapshot
 from .verdict import Assessment, assess
 
 MAIN_WEIGHT = 0.4  # regions at or above this weight are what the page is about
+_MAIN_KINDS = frozenset(kind for kind, weight in KIND_WEIGHT.items() if weight >= MAIN_WEIGHT)
 
 
 @dataclass
@@ -54,7 +55,7 @@ class PageScorer:
         found = self.engine.examine(page.text)
         kinds = page.kinds_at(found.starts())
         if main_text is None:
-            in_main = {start for start, kind in kinds.items() if KIND_WEIGHT[kind] >= MAIN_WEIGHT}
+            in_main = {start for start, kind in kinds.items() if kind in _MAIN_KINDS}
             inside, outside = found.split(in_main)
             main, rest = inside.assessment(), [hit for hit, _ in outside.evidence]
         else:
