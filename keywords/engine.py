@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import bisect
 import functools
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 from operator import itemgetter
 from typing import NamedTuple
 
 import ahocorasick_rs
 
-from keywords.boundary import BoundaryChecker
+from keywords.boundary import WINDOW, BoundaryChecker
 from keywords.lists import DATA_DIR
 from keywords.model import CONTEXT_CATEGORIES, Hit, Keyword, KeywordList, TextAssessment
 from keywords.normalize import Normalizer, read_char_table
@@ -18,9 +18,6 @@ from keywords.scoring import Evidence, assess
 from keywords.variants import RULE_RANK, VariantTables, expand
 
 _BENIGN = TextAssessment("benign", 0)
-# Hit(...) and Evidence(...) without their Python-level __new__: a page has hundreds.
-_hit = functools.partial(tuple.__new__, Hit)
-_evidence = functools.partial(tuple.__new__, Evidence)
 # Characters from which numpy's normalisation beats str.translate.
 _BATCH_NORMALIZE = 512
 
@@ -32,20 +29,24 @@ class Examination(NamedTuple):
     context: list[Evidence]
     negated: list[tuple[Hit, str]]
 
-    def where(self, keep: Callable[[Hit], bool]) -> Examination:
-        """The matches whose hit `keep` accepts, e.g. those in one part of the text."""
-        return Examination([e for e in self.evidence if keep(e.hit)], [c for c in self.context if keep(c.hit)],
-                           [n for n in self.negated if keep(n[0])])
+    def split(self, starts: Container[int]) -> tuple[Examination, Examination]:
+        """The matches starting at one of `starts` (e.g. those in one part of the text), and the others."""
+        inside, outside = ([], [], []), ([], [], [])
+        for found, kept, other in zip(self, inside, outside):
+            for item in found:  # each item's hit comes first
+                (kept if item[0].start in starts else other).append(item)
+        return Examination(*inside), Examination(*outside)
 
     def starts(self) -> set[int]:
         """Where in the text the matches start."""
-        return {e.hit.start for e in self.evidence} | {c.hit.start for c in self.context} | {n[0].start for n in self.negated}
+        return {item[0].start for found in self for item in found}
 
     def assessment(self) -> TextAssessment:
         return assess(self.evidence, self.context, self.negated) if self.evidence or self.negated else _BENIGN
 
 
 _NOTHING = Examination([], [], [])
+_CUT = object()  # judged to cut through a word
 # Short Chinese patterns collide with ordinary words; longer ones do not.
 _CHECKED_LENGTH = 3
 # A hit from initials alone ("mk") is weaker evidence than the word itself.
@@ -97,12 +98,18 @@ class Engine:
                     patterns.setdefault(pattern, {})[index] = rule
         self._negations = sorted(negations.items(), reverse=True)  # longest first: 绝不 before 不
         self._negation_ends = {term[-1] for terms in negations.values() for term in terms}
+        self._negation_hints = self._negation_ends | _FILLER_ENDS  # may end a negation or a filler word
         # ahocorasick-rs scans several times faster than pyahocorasick; both
-        # report every overlapping match.
+        # report every overlapping match. Its DFA scans a lone page a fifth faster but is slower
+        # amid the scorer's other work: its few MB of tables fall out of the CPU caches.
         self._infos = [self._pattern_info(pattern, entries) for pattern, entries in patterns.items()]
         self._automaton = ahocorasick_rs.AhoCorasick(list(patterns), matchkind=ahocorasick_rs.MatchKind.Standard)
         self.pattern_count = len(patterns)
         self._boundaries = BoundaryChecker({p for p in patterns if _needs_boundary_check(p)})
+        # What a hit's fate depends on before it: a filler word, one character, a negation.
+        self._lookback = max(map(len, NEGATION_FILLERS)) + 1 + max((length for length, _ in self._negations), default=0)
+        # Pages repeat their lines: the same hit in the same surroundings is judged once.
+        self._judge = functools.lru_cache(maxsize=65536)(self._judge_uncached)
 
     def _pattern_info(self, pattern: str, entries: dict[int, str]) -> tuple:
         """What matching needs to know about a pattern, worked out once."""
@@ -128,8 +135,7 @@ class Engine:
             norm, kept_at = self._normalizer.normalize_located(text)
         else:
             norm, kept_at = self._normalizer.normalize(text), None
-        infos = self._infos
-        found = [(start, end, infos[i]) for i, start, end in self._automaton.find_matches_as_indexes(norm, overlapping=True)]
+        found = self._automaton.find_matches_as_indexes(norm, overlapping=True)  # (pattern, start, end)
         return self._examine(text, norm, found, kept_at) if found else _NOTHING
 
     def match_many(self, texts: Iterable[str], batch_size: int = 2000) -> Iterator[TextAssessment]:
@@ -154,7 +160,6 @@ class Engine:
             starts.append(position + 1)
             position = norm.find(_JOINER, position + 1)
         found: dict[int, list] = {}
-        infos = self._infos
         doc, offset, next_start = -1, 0, 0
         for i, start, end in self._automaton.find_matches_as_indexes(norm, overlapping=True):
             if not offset <= start < next_start:
@@ -162,7 +167,7 @@ class Engine:
                 offset = starts[doc]
                 next_start = starts[doc + 1] if doc + 1 < len(starts) else len(norm) + 1
                 hits = found.setdefault(doc, [])
-            hits.append((start - offset, end - offset, infos[i]))
+            hits.append((i, start - offset, end - offset))
         results = [_BENIGN] * len(texts)
         for doc, hits in found.items():
             doc_end = starts[doc + 1] - 1 if doc + 1 < len(starts) else len(norm)
@@ -171,11 +176,13 @@ class Engine:
 
     def _examine(self, text: str, norm: str, found: list, kept_at=None) -> Examination:
         found = _drop_contained(found)
-        ostarts, oends = self._normalizer.spans_back(text, norm, [f[0] for f in found], [f[1] for f in found], kept_at)
+        ostarts, oends = self._normalizer.spans_back(text, norm, [f[1] for f in found], [f[2] for f in found], kept_at)
         evidence, context, negated = [], [], []
-        cuts_through_word, text_length = self._boundaries.cuts_through_word, len(text)
-        negation_ends, negation_hints = self._negation_ends, self._negation_ends | _FILLER_ENDS
-        for (start, end, (latin_start, latin_end, check_words, strict, targets)), ostart, oend in zip(found, ostarts, oends):
+        text_length, infos, judge, lookback = len(text), self._infos, self._judge, self._lookback
+        negation_ends, negation_hints = self._negation_ends, self._negation_hints
+        new_tuple = tuple.__new__  # Hit(...) without its Python-level __new__: a page has hundreds
+        for (pattern, start, end), ostart, oend in zip(found, ostarts, oends):
+            latin_start, latin_end, check_words, strict, targets = infos[pattern]
             # Latin patterns (pinyin, initials, "vx") must not sit inside a
             # longer latin or digit run: "mk" is not in "make", "sc" not in
             # "sc200". Neighbours are judged in the original text, where a
@@ -184,23 +191,33 @@ class Engine:
                 continue
             if latin_end and oend < text_length and self._latin_at(text, oend):
                 continue
-            if check_words and cuts_through_word(norm, start, end, strict):
-                continue
-            matched = text[ostart:oend]
             # The two characters before the hit rule out a negation in most cases, without a call.
-            negation = self._negation_before(norm, start) if start and (
-                norm[start - 1] in negation_hints or (start > 1 and norm[start - 2] in negation_ends)) else None
+            if check_words or start and (norm[start - 1] in negation_hints or (start > 1 and norm[start - 2] in negation_ends)):
+                left = start - lookback if start > lookback else 0
+                negation = judge(norm[left : end + WINDOW], start - left, end - left, check_words, strict)
+                if negation is _CUT:
+                    continue
+            else:
+                negation = None
+            matched = text[ostart:oend]
             for keyword, term, category, weight, evidence_weight, pattern_rule, is_context in targets:
                 # A rule read off the text (_rule_for) never weighs less than the keyword itself.
                 rule = pattern_rule if pattern_rule != "exact" or matched == term else self._rule_for(matched, keyword)
-                hit = _hit((term, category, matched, ostart, oend, rule))
+                hit = new_tuple(Hit, (term, category, matched, ostart, oend, rule))
                 if is_context:
-                    context.append(_evidence((hit, weight)))
+                    context.append((hit, weight))
                 elif negation:
                     negated.append((hit, negation))
                 else:
-                    evidence.append(_evidence((hit, evidence_weight)))
+                    evidence.append((hit, evidence_weight))
         return Examination(evidence, context, negated)
+
+    def _judge_uncached(self, window: str, start: int, end: int, check_words: bool, strict: bool) -> str | None:
+        """_CUT when [start, end) of `window` cuts through a word, else the negation before it (or None);
+        `window` holds all the text either side the answer depends on."""
+        if check_words and self._boundaries.cuts_through_word(window, start, end, strict):
+            return _CUT
+        return self._negation_before(window, start) if start else None
 
     def _latin_at(self, text: str, position: int) -> bool:
         return _is_latin(self._normalizer.normalize_char(text[position]))
@@ -211,8 +228,8 @@ class Engine:
 
     def _negation_before(self, norm: str, start: int) -> str | None:
         """A negation right before the hit, one Chinese character before it
-        (不搞包过, 拒绝代考), or before a filler word (不办理任何免考证书). Asked only when one of the
-        two characters before the hit may end a negation or a filler word."""
+        (不搞包过, 拒绝代考), or before a filler word (不办理任何免考证书). There is none unless one
+        of the two characters before the hit may end a negation or a filler word."""
         found = self._negation_at(norm, start)
         if found is None:
             for filler in _FILLERS_BY_END.get(norm[start - 1], ()):  # "的" ends many words, one filler
@@ -263,7 +280,7 @@ def _strongest_per_category(entries: dict[int, str], keywords: list[Keyword]) ->
     return list(best.values())
 
 
-_START, _END = itemgetter(0), itemgetter(1)
+_START, _END = itemgetter(1), itemgetter(2)
 
 
 def _drop_contained(found: list) -> list:
@@ -273,7 +290,7 @@ def _drop_contained(found: list) -> list:
     found.sort(key=_START)
     kept, reach = [], -1
     for item in found:
-        if item[1] > reach:  # sorted by start, so only the end can escape
+        if item[2] > reach:  # sorted by start, so only the end can escape
             kept.append(item)
-            reach = item[1]
+            reach = item[2]
     return kept

@@ -9,8 +9,6 @@ words stays benign.
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from keywords.model import CATEGORY_LABELS, Hit, TextAssessment
 
 SALE_THRESHOLD = 60
@@ -41,16 +39,15 @@ RULE_LABELS = {
 }
 
 
-class Evidence(NamedTuple):
-    hit: Hit
-    weight: float  # keyword weight, scaled down for weak rules
+# A hit and its keyword's weight, scaled down for weak rules; a plain pair: a page has hundreds.
+Evidence = tuple[Hit, float]
 
 
 def assess(evidence: list[Evidence], context: list[Evidence], negated: list[tuple[Hit, str]]) -> TextAssessment:
     strength: dict[str, float] = {}
-    for item in evidence:
-        if item.weight > strength.get(item.hit.category, 0.0):
-            strength[item.hit.category] = item.weight
+    for hit, weight in evidence:
+        if weight > strength.get(hit.category, 0.0):
+            strength[hit.category] = weight
     raw = sum(_POINTS.get(cat, 0) * w for cat, w in strength.items())
     obj = max(strength.get("cert_type", 0.0), strength.get("fake_docs", 0.0))
     claim = max([strength.get(cat, 0.0) for cat in _CLAIMS])
@@ -75,24 +72,25 @@ def assess(evidence: list[Evidence], context: list[Evidence], negated: list[tupl
         reasons += [f"「{hit.matched}」前有否定词「{negation}」，不计为证据" for hit, negation in negated]
         return reasons
 
-    hits = tuple(item.hit for item in evidence)  # found in text order
-    return TextAssessment(verdict, score, hits, tuple(item.hit for item in context), explain)
+    hits = tuple(hit for hit, _ in evidence)  # found in text order
+    return TextAssessment(verdict, score, hits, tuple(hit for hit, _ in context), explain)
 
 
 def _dampers(context: list[Evidence]) -> dict[str, dict[str, float]]:
     """Context kind -> distinct term -> weight."""
     dampers: dict[str, dict[str, float]] = {}
-    for item in context:
-        if item.hit.category in _DAMPING:
-            terms = dampers.setdefault(item.hit.category, {})
-            terms[item.hit.keyword] = max(terms.get(item.hit.keyword, 0.0), item.weight)
+    for hit, weight in context:
+        if hit.category in _DAMPING:
+            terms = dampers.setdefault(hit.category, {})
+            if weight > terms.get(hit.keyword, 0.0):  # weights are positive: a term is kept where first seen
+                terms[hit.keyword] = weight
     return dampers
 
 
 def _evidence_reasons(evidence: list[Evidence], combined: float, lure: float) -> list[str]:
     by_category: dict[str, list[str]] = {}
-    for item in evidence:
-        by_category.setdefault(item.hit.category, []).append(item.hit.keyword)
+    for hit, _ in evidence:
+        by_category.setdefault(hit.category, []).append(hit.keyword)
     objects = {c: by_category[c] for c in ("cert_type", "fake_docs") if c in by_category}
     claims = {c: by_category[c] for c in _CLAIMS if c in by_category}
     reasons = []
@@ -106,9 +104,9 @@ def _evidence_reasons(evidence: list[Evidence], combined: float, lure: float) ->
         reasons.append(f"出现{_describe(claims)}，但未提及证书类型或办证，不构成售证")
     if lure:
         reasons.append(f"含{_describe({'contact': by_category['contact']})}，可疑度上升")
-    for item in evidence:
-        if item.hit.rule != "exact":
-            reasons.append(f"「{item.hit.matched}」按{RULE_LABELS[item.hit.rule]}规则识别为「{item.hit.keyword}」")
+    for hit, _ in evidence:
+        if hit.rule != "exact":
+            reasons.append(f"「{hit.matched}」按{RULE_LABELS[hit.rule]}规则识别为「{hit.keyword}」")
     return reasons
 
 

@@ -16,6 +16,7 @@ from .snapshot import PageSnapshot
 from .verdict import Assessment, assess
 
 MAIN_WEIGHT = 0.4  # regions at or above this weight are what the page is about
+_MAIN_KINDS = frozenset(kind for kind, weight in KIND_WEIGHT.items() if weight >= MAIN_WEIGHT)
 
 
 @dataclass
@@ -54,11 +55,11 @@ class PageScorer:
         found = self.engine.examine(page.text)
         kinds = page.kinds_at(found.starts())
         if main_text is None:
-            in_main = {start for start, kind in kinds.items() if KIND_WEIGHT[kind] >= MAIN_WEIGHT}
-            main = found.where(lambda hit: hit.start in in_main).assessment()
-            rest = [e.hit for e in found.evidence if e.hit.start not in in_main]
+            in_main = {start for start, kind in kinds.items() if kind in _MAIN_KINDS}
+            inside, outside = found.split(in_main)
+            main, rest = inside.assessment(), [hit for hit, _ in outside.evidence]
         else:
-            main, rest = self.engine.match(main_text), [e.hit for e in found.evidence]
+            main, rest = self.engine.match(main_text), [hit for hit, _ in found.evidence]
         hits = [_located(h, "main") for h in main.hits] + [_located(h, kinds[h.start]) for h in rest]
         assessment = assess(snapshot, self.fingerprints, keyword_assessment=main, domain_info=domain_info,
                             canary=canary, portal_names=self.portal_names, page=page)

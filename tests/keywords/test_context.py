@@ -46,6 +46,16 @@ def test_negated_claims_are_not_evidence(engine):
     assert any("否定词「不」" in reason for reason in assessment.reasons)
 
 
+def test_a_negation_before_a_filler_word_holds_wherever_the_hit_sits(engine):
+    # The furthest a negation reaches back: 不办理, one character, 任何. Repeated hits are judged
+    # once by what surrounds them, so the same words after any text must give the same answer.
+    for before in ("", "电", "电工证培训。" * 3, "不" * 9):
+        assessment = engine.match(before + "不办理某任何免考拿证")
+        assert "免考拿证" not in [h.keyword for h in assessment.hits]
+        assert "「免考拿证」前有否定词「不办理」，不计为证据" in assessment.reasons
+    assert [h.keyword for h in engine.match("不办理某的任何免考拿证").hits] == ["免考拿证"]  # too far back
+
+
 def test_warning_and_enforcement_language_lowers_the_score(engine):
     news = "警方破获一起伪造电工证案件，嫌疑人宣称包过、可查可验"
     assert verdict(engine, news) == "benign"
@@ -78,8 +88,10 @@ def test_part_of_a_text_is_scored_on_its_own_matches(engine):
     found = engine.examine(page)
     assert found.assessment() == engine.match(page)
     body_start = page.index("正文")
-    assert found.where(lambda hit: hit.start >= body_start).assessment().verdict == "benign"
-    assert found.where(lambda hit: hit.start < body_start).assessment().verdict == "illegal_sale"
+    body, rest = found.split({start for start in found.starts() if start >= body_start})
+    assert body.assessment().verdict == "benign"
+    assert rest.assessment().verdict == "illegal_sale"
+    assert sorted(body.starts() | rest.starts()) == sorted(found.starts()) and min(body.starts()) > max(rest.starts())
 
 
 def test_long_texts_map_hits_back_to_where_they_were_written(engine):
