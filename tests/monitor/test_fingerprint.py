@@ -2,12 +2,14 @@
 import itertools
 import json
 import random
+import re
 
 import mmh3
 
 from monitor import PortalFingerprint, assess, compare, fingerprint
 from monitor.compare import best_match
 from monitor.content import ParsedPage
+from monitor.markers import _IMAGE_CUE_WORDS, CONAC_RE, EMBLEM_RE, extract_markers
 from monitor.shingles import _NON_WORD, shingle_hashes
 
 from labelled_world import saved_snapshot
@@ -31,6 +33,28 @@ def test_fingerprint_holds_title_form_markers_and_hashes():
     assert fp.markers.conac == ["3B6D9A0E7C514F28"] and fp.markers.emblem
     assert fp.markers.bodies == ["中华人民共和国住房和城乡建设部"] and fp.markers.host == "zlaq.mohurd.gov.cn"
     assert fp.style_hashes and len(fp.image_phashes) == 3 and fp.favicon_hash is not None
+
+
+def test_image_markers_are_read_from_alt_src_title_and_class_only():
+    badge = '<a href="https://bszs.conac.cn/sitename?method=show&amp;id=AB12"><img alt="党政机关"></a>'
+    page = ParsedPage(f'<html><body><img src="/i/GUOHU\u0131.png">{badge}</body></html>')
+    markers = extract_markers(page.images, [], page.text, "")
+    assert markers.emblem and markers.conac == ["AB12"]
+    page = ParsedPage('<html><body><img data-src="/i/emblem.png" src="/i/a.png" data-alt="党政机关"></body></html>')
+    markers = extract_markers(page.images, [], page.text, "")
+    assert not markers.emblem and not markers.conac
+
+
+def test_image_cue_words_hold_every_match_of_the_case_blind_regexes():
+    """Images are searched for the cue words, lower-cased, before the regexes run: every character
+    the regexes take for a letter of a cue word must lower-case to that letter."""
+    everything = "".join(map(chr, itertools.chain(range(0xD800), range(0xE000, 0x110000))))
+    for letter in set("".join(_IMAGE_CUE_WORDS)):
+        taken = set(re.findall(re.escape(letter), everything, re.I))
+        assert {c.lower() for c in taken} == {letter}, letter
+    for pattern in (EMBLEM_RE, CONAC_RE):
+        for word in pattern.pattern.replace("\\", "").split("|"):
+            assert any(cue in word.lower() for cue in _IMAGE_CUE_WORDS), word
 
 
 def test_fingerprint_survives_json():
