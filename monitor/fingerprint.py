@@ -55,6 +55,7 @@ class Derived:
     dom: frozenset[int]
     title_bigrams: set[str]
     form_tokens: set[str]
+    form_meanings: set[str]
     resources: set[int]
     markers: set[str]
 
@@ -89,6 +90,7 @@ class PortalFingerprint:
         portal is compared with every page."""
         return Derived(text=frozenset(self.text_sketch), dom=frozenset(self.dom_sketch),
                        title_bigrams=bigrams(self.title), form_tokens=self.form.tokens() if self.form else set(),
+                       form_meanings=self.form.meanings if self.form else set(),
                        resources=self.resource_hashes, markers=self.markers.values())
 
     def add_dom(self, page: ParsedPage) -> None:
