@@ -10,7 +10,7 @@ from monitor import PortalFingerprint, assess, compare, fingerprint
 from monitor.compare import best_match
 from monitor.content import ParsedPage
 from monitor.markers import _IMAGE_CUE_WORDS, CONAC_RE, EMBLEM_RE, extract_markers
-from monitor.shingles import _NON_WORD, shingle_hashes
+from monitor.shingles import _NON_WORD, _VECTOR_FROM, shingle_hashes
 
 from labelled_world import saved_snapshot
 
@@ -105,11 +105,13 @@ def test_shingle_hashes_are_mmh3_of_each_shingle_however_computed():
     # Lower-cased by table, by str.lower() where a character's lower case needs more, and with
     # characters beyond the BMP (four UTF-8 bytes).
     alphabets = [bmp.replace("Σ", ""), bmp + "İ", bmp + "\U0001F600\U00020000"]
-    for alphabet, size in itertools.product(alphabets, (0, 2, 3, 40, 999, 1000, 1500, 4000)):
+    for alphabet, size in itertools.product(alphabets, (0, 2, 3, 40, _VECTOR_FROM - 1, _VECTOR_FROM, 1500, 4000)):
         text = "".join(rng.choice(alphabet) for _ in range(size))
         clean = _NON_WORD.sub("", text.lower())
         shingles = {clean[i:i + 3] for i in range(len(clean) - 2)} if len(clean) > 3 else ({clean} if clean else set())
         assert shingle_hashes(text).tolist() == sorted(mmh3.hash(s, signed=False) for s in shingles), (alphabet, size)
+    for kept in ("", "ab", "abc"):  # a long text that keeps at most one shingle
+        assert shingle_hashes("，" * _VECTOR_FROM + kept).tolist() == ([mmh3.hash(kept, signed=False)] if kept else [])
 
 
 def test_the_dom_is_compared_only_where_a_portal_could_match():
