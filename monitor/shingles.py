@@ -17,7 +17,7 @@ import numpy as np
 
 SHINGLE = 3  # characters; Chinese has no spaces to cut words on
 _NON_WORD = re.compile(r"[\s\W_]+", re.UNICODE)
-_VECTOR_FROM = 300  # characters; below this, numpy's per-call overhead costs more than it saves
+_VECTOR_FROM = 1000  # characters; below this, numpy's per-call overhead costs more than it saves
 _C1, _C2 = np.uint32(0xCC9E2D51), np.uint32(0x1B873593)
 _SPECIAL = 0xFFFF  # İ lower-cases to two characters, Σ to ς or σ by what follows it
 # By a shingle's length in bytes (3 to 12), which bytes of its four 32-bit blocks are its own.
