@@ -28,23 +28,27 @@ _MASKS = np.array([[(1 << 8 * min(max(n - 4 * i, 0), 4)) - 1 for i in range(4)] 
 def _kept_lower() -> np.ndarray:
     """Each BMP character's lower case as `str.lower()` gives it if shingles keep it (the
     regex's word characters without "_": `str.isalnum()`), 0 if they drop it, _SPECIAL where
-    `str.lower()` needs more than a lookup."""
-    def entry(c: int) -> int:
-        low = chr(c).lower()
-        return _SPECIAL if len(low) != 1 or c == ord("Σ") else ord(low) if low.isalnum() else 0
-    return np.array([entry(c) for c in range(0x10000)], dtype=np.uint16)
+    a lookup cannot tell: `str.lower()` gives more than one character or looks at the next
+    one, or the code is half of a UTF-16 surrogate pair (a character beyond the BMP)."""
+    lowered = [chr(c).lower() for c in range(0x10000)]
+    table = np.array([ord(low) if len(low) == 1 and low.isalnum() else 0 for low in lowered], dtype=np.uint16)
+    table[[c for c, low in enumerate(lowered) if len(low) != 1]] = _SPECIAL
+    table[ord("Σ")] = _SPECIAL
+    table[0xD800:0xE000] = _SPECIAL
+    return table
 
 
 def _kept(text: str) -> str:
     """The lower-cased text without what shingles drop (same as `_NON_WORD.sub`)."""
-    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    if codes.max() < 0x10000:  # one lookup a character: str.lower() looks each one's case up too
-        lowered = _kept_lower().take(codes)
-        if lowered.max() != _SPECIAL:
-            return lowered[lowered != 0].tobytes().decode("utf-16-le")
+    codes = np.frombuffer(text.encode("utf-16-le", "surrogatepass"), dtype=np.uint16)
+    lowered = _kept_lower().take(codes)  # one lookup a character: str.lower() looks each one's case up too
+    if lowered.max() != _SPECIAL:
+        return lowered[lowered != 0].tobytes().decode("utf-16-le")
     codes = np.frombuffer(text.lower().encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    # Lower-cased already, and lower case is its own lower case: the table tells what is kept.
-    keep = _kept_lower()[np.minimum(codes, 0xFFFF)] != 0
+    # Lower-cased already, and lower case is its own lower case: the table tells what is kept
+    # (_SPECIAL is left only for a lone surrogate: dropped).
+    looked = _kept_lower()[np.minimum(codes, 0xFFFF)]
+    keep = (looked != 0) & (looked != _SPECIAL)
     for i in np.flatnonzero(codes >= 0x10000):  # astral characters are rare: ask Python about each
         keep[i] = chr(codes[i]).isalnum()
     return codes[keep].tobytes().decode("utf-32-le")

@@ -103,8 +103,8 @@ def test_shingle_hashes_are_mmh3_of_each_shingle_however_computed():
     rng = random.Random(7)
     bmp = "ab1Z 电工证书查询平台，。-_ñΣ" + "".join(chr(rng.randrange(0x80, 0x800)) for _ in range(9))
     # Lower-cased by table, by str.lower() where a character's lower case needs more, and with
-    # characters beyond the BMP (four UTF-8 bytes).
-    alphabets = [bmp.replace("Σ", ""), bmp + "İ", bmp + "\U0001F600\U00020000"]
+    # characters beyond the BMP (four UTF-8 bytes) or a lone surrogate.
+    alphabets = [bmp.replace("Σ", ""), bmp + "İ", bmp + "\U0001F600\U00020000", bmp + "\ud800"]
     for alphabet, size in itertools.product(alphabets, (0, 2, 3, 40, _VECTOR_FROM - 1, _VECTOR_FROM, 1500, 4000)):
         text = "".join(rng.choice(alphabet) for _ in range(size))
         clean = _NON_WORD.sub("", text.lower())
