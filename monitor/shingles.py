@@ -55,16 +55,20 @@ def _kept(text: str) -> str:
 
 
 def _rotl(x: np.ndarray, r: int) -> np.ndarray:
-    return (x << np.uint32(r)) | (x >> np.uint32(32 - r))
+    """`x` rotated left by `r` bits, in place: fresh arrays cost more than the arithmetic."""
+    high = x >> np.uint32(32 - r)
+    x <<= np.uint32(r)
+    x |= high
+    return x
 
 
 def _murmur3(blocks: np.ndarray, lengths: np.ndarray) -> np.ndarray:
     """MurmurHash3_x86_32, seed 0, of byte strings given as rows of little-endian 32-bit blocks
-    (zero beyond each string's length)."""
-    k = blocks * _C1  # each block's mix in one pass over the rows, then column by column
-    k = _rotl(k, 15)
-    k *= _C2
-    k = k.T.copy()
+    (zero beyond each string's length); the blocks are mixed in place."""
+    blocks *= _C1  # each block's mix in one pass over the rows, then column by column
+    _rotl(blocks, 15)
+    blocks *= _C2
+    k = blocks.T.copy()
     full = lengths >> np.uint32(2)
     whole = int(full.max())  # blocks that some string fills
     h = k[0]
@@ -72,7 +76,10 @@ def _murmur3(blocks: np.ndarray, lengths: np.ndarray) -> np.ndarray:
         if i:
             h ^= k[i]  # the last 1-3 bytes are only mixed in; past them the block is 0, and so is k
         if i < whole:
-            h = np.where(full > i, _rotl(h, 13) * np.uint32(5) + np.uint32(0xE6546B64), h)
+            mixed = _rotl(h.copy(), 13)
+            mixed *= np.uint32(5)
+            mixed += np.uint32(0xE6546B64)
+            np.copyto(h, mixed, where=full > i)
     h ^= lengths
     h ^= h >> np.uint32(16)
     h *= np.uint32(0x85EBCA6B)
