@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
+from operator import mul
 
 from .fingerprint import SKETCH_SIZE, PortalFingerprint, fingerprint
 from .snapshot import PageSnapshot
@@ -61,7 +62,10 @@ def _kth_of_union(a: list[int], sa: frozenset[int], b: list[int], sb: frozenset[
 
 
 def _jaccard(a: set, b: set) -> float:
-    return len(a & b) / len(a | b) if a and b else 0.0
+    if not (a and b):
+        return 0.0
+    both = len(a & b)
+    return both / (len(a) + len(b) - both)  # the union's size, without building it
 
 
 def _hamming(a: str, b: str) -> int:
@@ -85,7 +89,7 @@ def components(page: PortalFingerprint, portal: PortalFingerprint) -> tuple[dict
         c["dom"] = _dom_overlap(page, portal)
     if portal.form:
         c["form"] = _jaccard(mine.form_tokens, theirs.form_tokens) if page.form else 0.0
-        if page.form and portal.form.meanings and portal.form.meanings <= page.form.meanings:
+        if page.form and theirs.form_meanings and theirs.form_meanings <= mine.form_meanings:
             c["form"] = max(c["form"], 0.6)  # asks for exactly what the portal asks for
     if theirs.resources and mine.resources:
         c["resources"] = len(theirs.resources & mine.resources) / len(theirs.resources)
@@ -121,8 +125,9 @@ def _with_dom(sim: Similarity, page: PortalFingerprint, portal: PortalFingerprin
 
 
 def combine(c: dict[str, float]) -> float:
-    total = sum(WEIGHTS[k] for k in c)
-    return round(sum(WEIGHTS[k] * v for k, v in c.items()) / total, 3) if total else 0.0
+    weights = list(map(WEIGHTS.__getitem__, c))  # mapped in C: called twice or more a portal a page
+    total = sum(weights)
+    return round(sum(map(mul, weights, c.values())) / total, 3) if total else 0.0
 
 
 def compare(page: PageSnapshot | PortalFingerprint, portal: PortalFingerprint,

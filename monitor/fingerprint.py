@@ -55,6 +55,7 @@ class Derived:
     dom: frozenset[int]
     title_bigrams: set[str]
     form_tokens: set[str]
+    form_meanings: set[str]
     resources: set[int]
     markers: set[str]
 
@@ -89,6 +90,7 @@ class PortalFingerprint:
         portal is compared with every page."""
         return Derived(text=frozenset(self.text_sketch), dom=frozenset(self.dom_sketch),
                        title_bigrams=bigrams(self.title), form_tokens=self.form.tokens() if self.form else set(),
+                       form_meanings=self.form.meanings if self.form else set(),
                        resources=self.resource_hashes, markers=self.markers.values())
 
     def add_dom(self, page: ParsedPage) -> None:
@@ -146,9 +148,10 @@ def fingerprint(snapshot: PageSnapshot, page: ParsedPage | None = None, with_dom
     title = (snapshot.title or (text_of(title_el) if title_el is not None else "")).strip()
     # A headline warning against a fake ministry site does not speak for it.
     head = [t for t in [title, *_masthead(page)] if not WARNING_CUES.search(t)]
-    text = "\n".join([page.text, *(img.get("alt") for img in page.images if img.get("alt"))])
+    text = "\n".join([page.text, *[alt for img in page.images if (alt := img.get("alt"))]])
     text_set = shingle_hashes(title + " " + text)
-    fp = PortalFingerprint(url=snapshot.final_url, host=snapshot.host, title=title, rendered=snapshot.rendered,
+    host = snapshot.host  # parsed from the URL at each call
+    fp = PortalFingerprint(url=snapshot.final_url, host=host, title=title, rendered=snapshot.rendered,
                            text_sketch=text_set[:SKETCH_SIZE].tolist(), text_count=len(text_set))
     if with_dom:
         fp.add_dom(page)
@@ -176,5 +179,5 @@ def fingerprint(snapshot: PageSnapshot, page: ParsedPage | None = None, with_dom
     # Only a page that mentions conac has its badge link: the others' links are not read.
     links = [a.get("href") for a in page.body.iter("a") if "conac.cn" in (a.get("href") or "")] \
         if "conac.cn" in snapshot.html else []
-    fp.markers = extract_markers(page.images, links, text, " ".join(head), host=snapshot.host)
+    fp.markers = extract_markers(page.images, links, text, " ".join(head), host=host)
     return fp

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 
 from .content import LABEL_TAGS, text_of
 
@@ -20,7 +21,10 @@ API_RE = re.compile(r"""["'`](/[A-Za-z0-9_\-./]*(?:""" + "|".join(_PATH_WORDS) +
 QUERY_WORDS = re.compile(r"查询|检索|核验|验证|search|query", re.I)
 
 
+@lru_cache(maxsize=4096)
 def canonical(*texts: str) -> str | None:
+    """The meaning of the first of `texts` that has one. Remembered: a site's pages repeat their
+    forms, and each text costs up to four case-blind regex searches."""
     for text in texts:
         if text:
             for name, rx in CANON:

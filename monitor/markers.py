@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass, field
+from itertools import chain
 from urllib.parse import parse_qs, urlsplit
+
+from lxml import etree
 
 _PROV = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
 SITE_CODE_RE = re.compile(r"网站标识码\s*[:：]?\s*([A-Za-z]{0,2}\d{6,12})")
@@ -18,12 +21,16 @@ GOV_BODY_RE = re.compile(
     r"(中华人民共和国[\u4e00-\u9fa5]{2,12}?部|国家[\u4e00-\u9fa5]{2,10}?(?:总局|管理局|委员会)|"
     r"[\u4e00-\u9fa5]{0,8}(?:应急管理部|住房和城乡建设部|市场监督管理总局|人民政府|应急管理厅|应急管理局|"
     r"住房和城乡建设厅|特种设备安全监察局))")
-# Words every GOV_BODY_RE match contains: looking for them first is far cheaper than the regex.
-GOV_BODY_WORDS = ("中华人民共和国", "国家", "应急管理部", "住房和城乡建设部", "市场监督管理总局", "人民政府", "应急管理厅",
-                  "应急管理局", "住房和城乡建设厅", "特种设备安全监察局")
+# Words every GOV_BODY_RE match contains: looking for them first is far cheaper than the regex
+# (one scan of the text each, so shared stems like 应急管理 stand for all their endings).
+GOV_BODY_WORDS = ("中华人民共和国", "国家", "应急管理", "住房和城乡建设", "市场监督管理总局", "人民政府", "特种设备安全监察局")
 HOST_LINE_RE = re.compile(r"(?:主办单位|主办|承办单位)\s*[:：]\s*([\u4e00-\u9fa5（）()]{4,30})")
 EMBLEM_RE = re.compile(r"国徽|guohui|emblem", re.I)
 CONAC_RE = re.compile(r"conac\.cn|党政机关", re.I)
+_IMAGE_ATTRS = ("alt", "src", "title", "class")  # where an image says what it shows
+# What every EMBLEM_RE or CONAC_RE match holds, lower-cased ("guohu": the regex also takes a
+# dotless ı for the i, which lower() keeps).
+_IMAGE_CUE_WORDS = ("国徽", "guohu", "emblem", "conac.cn", "党政机关")
 
 
 def _norm(value: str) -> str:
@@ -100,9 +107,14 @@ def extract_markers(images: list, links: list[str], text: str, head_text: str, h
     if "主办" in text or "承办单位" in text:
         bodies |= {b for line in HOST_LINE_RE.findall(text) for b in GOV_BODY_RE.findall(line)}
     m.bodies = sorted(bodies)
-    descs = [f"{img.get('alt') or ''} {img.get('src') or ''} {img.get('title') or ''} {img.get('class') or ''}"
-             for img in images]
-    together = "\n".join(descs)  # one search over all images; most pages show neither
+    # Most pages show neither: the cue words are first looked for in every attribute of every
+    # image, read by one call an image (a `get` an attribute costs more) and lower-cased (a
+    # case-blind regex is slower than both); no match spans two attributes (no pattern holds a
+    # space), so the regexes then run only on the attributes that count, of pages with a cue.
+    shown = "\n".join(chain.from_iterable(map(etree._Element.values, images))).lower()
+    descs = [" ".join(img.get(name) or "" for name in _IMAGE_ATTRS) for img in images] \
+        if any(word in shown for word in _IMAGE_CUE_WORDS) else []
+    together = "\n".join(descs)
     if EMBLEM_RE.search(together):
         m.emblem = True
     if CONAC_RE.search(together):

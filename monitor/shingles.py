@@ -1,7 +1,12 @@
 """Character shingles of a page's text, hashed as `mmh3.hash(shingle, signed=False)` would hash
 each one, but all at once in numpy: a page has thousands of shingles, and hashing them one
 Python call at a time cost more than parsing the page. Same values, so fingerprints enrolled
-before stay comparable."""
+before stay comparable.
+
+Each numpy call costs more than its arithmetic here: between two pages the parser and the
+keyword engine evict numpy's code and data from the CPU caches. So the kept text goes back to
+a str, Python's codec gives its UTF-8, and every shingle's bytes are read from that buffer at
+once, instead of being assembled character by character."""
 from __future__ import annotations
 
 import functools
@@ -14,79 +19,67 @@ SHINGLE = 3  # characters; Chinese has no spaces to cut words on
 _NON_WORD = re.compile(r"[\s\W_]+", re.UNICODE)
 _VECTOR_FROM = 1000  # characters; below this, numpy's per-call overhead costs more than it saves
 _C1, _C2 = np.uint32(0xCC9E2D51), np.uint32(0x1B873593)
+_SPECIAL = 0xFFFF  # İ lower-cases to two characters, Σ to ς or σ by what follows it
+# By a shingle's length in bytes (3 to 12), which bytes of its four 32-bit blocks are its own.
+_MASKS = np.array([[(1 << 8 * min(max(n - 4 * i, 0), 4)) - 1 for i in range(4)] for n in range(13)], dtype=np.uint32)
 
 
 @functools.cache
-def _word_chars() -> np.ndarray:
-    """Which BMP characters shingles keep: the regex's word characters without "_", that is
-    exactly `str.isalnum()`."""
-    return np.array([chr(c).isalnum() for c in range(0x10000)], dtype=bool)
-
-
-_SPECIAL = 0x10000  # İ lower-cases to two characters, Σ to ς or σ by what follows it
-
-
-@functools.cache
-def _lower_chars() -> np.ndarray:
-    """Each BMP character's lower case as `str.lower()` gives it, or _SPECIAL where that takes
-    more than one character or depends on the neighbours."""
-    table = np.array([ord(low) if len(low := chr(c).lower()) == 1 else _SPECIAL for c in range(0x10000)],
-                     dtype=np.uint32)
+def _kept_lower() -> np.ndarray:
+    """Each BMP character's lower case as `str.lower()` gives it if shingles keep it (the
+    regex's word characters without "_": `str.isalnum()`), 0 if they drop it, _SPECIAL where
+    a lookup cannot tell: `str.lower()` gives more than one character or looks at the next
+    one, or the code is half of a UTF-16 surrogate pair (a character beyond the BMP)."""
+    lowered = [chr(c).lower() for c in range(0x10000)]
+    table = np.array([ord(low) if len(low) == 1 and low.isalnum() else 0 for low in lowered], dtype=np.uint16)
+    table[[c for c, low in enumerate(lowered) if len(low) != 1]] = _SPECIAL
     table[ord("Σ")] = _SPECIAL
+    table[0xD800:0xE000] = _SPECIAL
     return table
 
 
-def _kept(text: str) -> np.ndarray:
-    """Code points of the lower-cased text that shingles keep (same as `_NON_WORD.sub`)."""
-    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    if codes.max() < 0x10000:  # lower-cased by table: str.lower() looks each character's case up
-        lowered = _lower_chars()[codes]
-        if lowered.max() != _SPECIAL:
-            return lowered[_word_chars()[lowered]]
+def _kept(text: str) -> str:
+    """The lower-cased text without what shingles drop (same as `_NON_WORD.sub`)."""
+    codes = np.frombuffer(text.encode("utf-16-le", "surrogatepass"), dtype=np.uint16)
+    lowered = _kept_lower().take(codes)  # one lookup a character: str.lower() looks each one's case up too
+    if lowered.max() != _SPECIAL:
+        return lowered[lowered != 0].tobytes().decode("utf-16-le")
     codes = np.frombuffer(text.lower().encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    astral = np.flatnonzero(codes >= 0x10000)
-    if not len(astral):
-        return codes[_word_chars()[codes]]
-    keep = _word_chars()[np.minimum(codes, 0xFFFF)]
-    for i in astral:  # astral characters are rare: ask Python about each
+    # Lower-cased already, and lower case is its own lower case: the table tells what is kept
+    # (_SPECIAL is left only for a lone surrogate: dropped).
+    looked = _kept_lower()[np.minimum(codes, 0xFFFF)]
+    keep = (looked != 0) & (looked != _SPECIAL)
+    for i in np.flatnonzero(codes >= 0x10000):  # astral characters are rare: ask Python about each
         keep[i] = chr(codes[i]).isalnum()
-    return codes[keep]
-
-
-def _utf8(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Each code point's UTF-8 bytes packed little-endian into a uint32, and their count."""
-    c = codes
-    def cont(shift: int) -> np.ndarray:  # a continuation byte: 10xxxxxx
-        return np.uint32(0x80) | ((c >> np.uint32(shift)) & np.uint32(0x3F))
-    length = (c >= 0x80).astype(np.uint32)
-    length += c >= 0x800
-    length += c >= 0x10000
-    length += np.uint32(1)
-    packed = np.where(length == 3, (np.uint32(0xE0) | (c >> np.uint32(12))) | cont(6) << np.uint32(8)
-                      | cont(0) << np.uint32(16), c)  # Chinese text is mostly three-byte characters
-    two = length == 2
-    if two.any():
-        packed[two] = ((np.uint32(0xC0) | (c >> np.uint32(6))) | cont(0) << np.uint32(8))[two]
-    four = length == 4
-    if four.any():
-        packed[four] = ((np.uint32(0xF0) | (c >> np.uint32(18))) | cont(12) << np.uint32(8)
-                        | cont(6) << np.uint32(16) | cont(0) << np.uint32(24))[four]
-    return packed, length
+    return codes[keep].tobytes().decode("utf-32-le")
 
 
 def _rotl(x: np.ndarray, r: int) -> np.ndarray:
-    return (x << np.uint32(r)) | (x >> np.uint32(32 - r))
+    """`x` rotated left by `r` bits, in place: fresh arrays cost more than the arithmetic."""
+    high = x >> np.uint32(32 - r)
+    x <<= np.uint32(r)
+    x |= high
+    return x
 
 
-def _murmur3(blocks: list[np.ndarray], lengths: np.ndarray) -> np.ndarray:
-    """MurmurHash3_x86_32, seed 0, of byte strings given as little-endian 32-bit blocks
-    (zero beyond each string's length)."""
+def _murmur3(blocks: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """MurmurHash3_x86_32, seed 0, of byte strings given as rows of little-endian 32-bit blocks
+    (zero beyond each string's length); the blocks are mixed in place."""
+    blocks *= _C1  # each block's mix in one pass over the rows, then column by column
+    _rotl(blocks, 15)
+    blocks *= _C2
+    k = blocks.T.copy()
     full = lengths >> np.uint32(2)
-    h = np.zeros(len(lengths), dtype=np.uint32)
-    for i, block in enumerate(blocks):
-        k = _rotl(block * _C1, 15) * _C2
-        h ^= k  # the last 1-3 bytes are only mixed in; past them the block is 0, and so is k
-        h = np.where(full > i, _rotl(h, 13) * np.uint32(5) + np.uint32(0xE6546B64), h)
+    whole = int(full.max())  # blocks that some string fills
+    h = k[0]
+    for i in range(3):  # a shingle has at most 12 bytes: its fourth block is 0
+        if i:
+            h ^= k[i]  # the last 1-3 bytes are only mixed in; past them the block is 0, and so is k
+        if i < whole:
+            mixed = _rotl(h.copy(), 13)
+            mixed *= np.uint32(5)
+            mixed += np.uint32(0xE6546B64)
+            np.copyto(h, mixed, where=full > i)
     h ^= lengths
     h ^= h >> np.uint32(16)
     h *= np.uint32(0x85EBCA6B)
@@ -105,18 +98,20 @@ def shingle_hashes(text: str) -> np.ndarray:
         # Sliced and hashed by map in C; mmh3's signed hash, made unsigned by numpy's cast.
         found = set(map(mmh3.hash, map(text.__getitem__, map(slice, range(count), range(SHINGLE, count + SHINGLE)))))
         return np.sort(np.array(list(found) if text else [], dtype=np.int64).astype(np.uint32))
-    codes = _kept(text)
-    if len(codes) <= SHINGLE:  # one shingle: the whole text, however short
-        kept = codes.tobytes().decode("utf-32-le")
+    kept = _kept(text)
+    if len(kept) <= SHINGLE:  # one shingle: the whole text, however short
         return np.array([mmh3.hash(kept, 0, False)] if kept else [], dtype=np.uint32)
-    packed, length = _utf8(codes)
-    packed = packed.astype(np.uint64)
-    first, second, third = packed[:-2], packed[1:-1], packed[2:]
-    bits = length.astype(np.uint64) << np.uint64(3)
-    second_at = bits[:-2]
-    third_at = second_at + bits[1:-1]  # 16 to 64 bits into the shingle
-    low = first | second << second_at | np.where(third_at < 64, third << (third_at & np.uint64(63)), np.uint64(0))
-    high = third >> (np.uint64(64) - third_at)  # what did not fit below
-    blocks = [low.astype(np.uint32), (low >> np.uint64(32)).astype(np.uint32), high.astype(np.uint32)]
-    hashes = np.sort(_murmur3(blocks, length[:-2] + length[1:-1] + length[2:]))
+    data = np.frombuffer(kept.encode("utf-8") + bytes(16), dtype=np.uint8)
+    # Where each character starts (not at a continuation byte 10xxxxxx); the padding's zeros
+    # start "characters" too, so the last shingle finds its end.
+    starts = np.flatnonzero((data & np.uint8(0xC0)) != np.uint8(0x80))
+    count = len(kept) - SHINGLE + 1
+    at = starts[:count]
+    lengths = starts[SHINGLE:SHINGLE + count] - at
+    # The 16 bytes from each shingle's start, as four 32-bit blocks; `take` copies them from the
+    # unaligned view several times faster than indexing does.
+    blocks = np.ndarray((len(data) - 15,), dtype="V16", buffer=data, strides=(1,)).take(at)
+    blocks = blocks.view("<u4").reshape(count, 4)
+    blocks &= _MASKS.take(lengths, axis=0)  # zero past the shingle's own bytes
+    hashes = np.sort(_murmur3(blocks, lengths.astype(np.uint32)))
     return hashes[np.concatenate(([True], hashes[1:] != hashes[:-1]))]  # np.unique, without its hashing

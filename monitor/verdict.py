@@ -83,7 +83,7 @@ def assess(snapshot: PageSnapshot, fingerprints: dict[str, PortalFingerprint], k
     `page`: the snapshot's HTML already parsed, when the caller has it."""
     page = page or ParsedPage(snapshot.html)
     fp = fingerprint(snapshot, page, with_dom=False)
-    host = snapshot.host
+    host = fp.host
     names = portal_names or {}
     genuine = next((pid for pid, pfp in fingerprints.items() if pfp.host == host), None)
     sim: Similarity | None = best_match(fp, {k: v for k, v in fingerprints.items() if k != genuine},

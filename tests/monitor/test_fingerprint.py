@@ -1,13 +1,16 @@
 """Fingerprints and comparison on saved HTML: no server, no browser."""
+import itertools
 import json
 import random
+import re
 
 import mmh3
 
 from monitor import PortalFingerprint, assess, compare, fingerprint
 from monitor.compare import best_match
 from monitor.content import ParsedPage
-from monitor.shingles import _NON_WORD, shingle_hashes
+from monitor.markers import _IMAGE_CUE_WORDS, CONAC_RE, EMBLEM_RE, extract_markers
+from monitor.shingles import _NON_WORD, _VECTOR_FROM, shingle_hashes
 
 from labelled_world import saved_snapshot
 
@@ -30,6 +33,28 @@ def test_fingerprint_holds_title_form_markers_and_hashes():
     assert fp.markers.conac == ["3B6D9A0E7C514F28"] and fp.markers.emblem
     assert fp.markers.bodies == ["中华人民共和国住房和城乡建设部"] and fp.markers.host == "zlaq.mohurd.gov.cn"
     assert fp.style_hashes and len(fp.image_phashes) == 3 and fp.favicon_hash is not None
+
+
+def test_image_markers_are_read_from_alt_src_title_and_class_only():
+    badge = '<a href="https://bszs.conac.cn/sitename?method=show&amp;id=AB12"><img alt="党政机关"></a>'
+    page = ParsedPage(f'<html><body><img src="/i/GUOHU\u0131.png">{badge}</body></html>')
+    markers = extract_markers(page.images, [], page.text, "")
+    assert markers.emblem and markers.conac == ["AB12"]
+    page = ParsedPage('<html><body><img data-src="/i/emblem.png" src="/i/a.png" data-alt="党政机关"></body></html>')
+    markers = extract_markers(page.images, [], page.text, "")
+    assert not markers.emblem and not markers.conac
+
+
+def test_image_cue_words_hold_every_match_of_the_case_blind_regexes():
+    """Images are searched for the cue words, lower-cased, before the regexes run: every character
+    the regexes take for a letter of a cue word must lower-case to that letter."""
+    everything = "".join(map(chr, itertools.chain(range(0xD800), range(0xE000, 0x110000))))
+    for letter in set("".join(_IMAGE_CUE_WORDS)):
+        taken = set(re.findall(re.escape(letter), everything, re.I))
+        assert {c.lower() for c in taken} == {letter}, letter
+    for pattern in (EMBLEM_RE, CONAC_RE):
+        for word in pattern.pattern.replace("\\", "").split("|"):
+            assert any(cue in word.lower() for cue in _IMAGE_CUE_WORDS), word
 
 
 def test_fingerprint_survives_json():
@@ -76,12 +101,17 @@ def test_shingle_hashes_are_mmh3_of_each_shingle_however_computed():
     """Long texts are hashed in numpy; the values must stay those of mmh3, or fingerprints enrolled
     before would stop matching."""
     rng = random.Random(7)
-    alphabet = "ab1Z 电工证书查询平台，。-_ñİ\U0001F600\U00020000" + "".join(chr(rng.randrange(0x80, 0x800)) for _ in range(9))
-    for size in (0, 2, 3, 40, 999, 1000, 1500, 4000):
+    bmp = "ab1Z 电工证书查询平台，。-_ñΣ" + "".join(chr(rng.randrange(0x80, 0x800)) for _ in range(9))
+    # Lower-cased by table, by str.lower() where a character's lower case needs more, and with
+    # characters beyond the BMP (four UTF-8 bytes) or a lone surrogate.
+    alphabets = [bmp.replace("Σ", ""), bmp + "İ", bmp + "\U0001F600\U00020000", bmp + "\ud800"]
+    for alphabet, size in itertools.product(alphabets, (0, 2, 3, 40, _VECTOR_FROM - 1, _VECTOR_FROM, 1500, 4000)):
         text = "".join(rng.choice(alphabet) for _ in range(size))
         clean = _NON_WORD.sub("", text.lower())
         shingles = {clean[i:i + 3] for i in range(len(clean) - 2)} if len(clean) > 3 else ({clean} if clean else set())
-        assert shingle_hashes(text).tolist() == sorted(mmh3.hash(s, signed=False) for s in shingles), size
+        assert shingle_hashes(text).tolist() == sorted(mmh3.hash(s, signed=False) for s in shingles), (alphabet, size)
+    for kept in ("", "ab", "abc"):  # a long text that keeps at most one shingle
+        assert shingle_hashes("，" * _VECTOR_FROM + kept).tolist() == ([mmh3.hash(kept, signed=False)] if kept else [])
 
 
 def test_the_dom_is_compared_only_where_a_portal_could_match():
