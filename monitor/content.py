@@ -173,21 +173,15 @@ class ParsedPage:
     def kind_of(self, el) -> tuple[str, object]:
         """(kind, the element that set it) of the text directly inside `el`: its own kind, else
         its parent's, with boilerplate winning over "main" from a wrapper, never the reverse."""
-        known, body = self._kinds, self.body
+        known, body, recommended = self._kinds, self.body, self._recommended
         unknown = []  # el and its ancestors up to the nearest one of known kind, innermost first
-        while el not in known:
+        while el is not None and el not in known:
             unknown.append(el)
-            if el is body:
-                el = None
-                break
-            el = el.getparent()
-            if el is None:
-                break
+            el = el.getparent() if el is not body else None
         kind, setter = known[el] if el is not None else ("body", body)
-        recommended = self._recommended
         parent = el
         for el in reversed(unknown):
-            if recommended and parent in recommended and el in recommended[parent]:
+            if el in recommended.get(parent, _NONE):
                 kind, setter = "recommend", el  # under "猜你喜欢", whatever it calls itself
             own = _own_kind(el)
             if own and (kind in _INHERITED_YIELDS or KIND_WEIGHT[own] < KIND_WEIGHT[kind]):
