@@ -32,7 +32,7 @@ from fixtureweb.messages import Request
 from fixtureweb.world import World, demo_world_dir
 from monitor import PageSnapshot, fingerprint
 from monitor.content import HTML_PARSER
-from monitor.page_scoring import PageScorer, campaign_keyword_lists
+from monitor.page_scoring import PageScorer, campaign_keyword_lists, settle_collector
 
 ROOT = Path(__file__).resolve().parent.parent
 LABELS = ROOT / "tests/monitor/labels.toml"
@@ -131,6 +131,7 @@ def main(argv=None) -> None:
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core, as the target says
     fps, groups = enrolled(), corpus()
     score = scorer(fps).score
+    settle_collector()  # as the crawl's scoring process does once its scorer is built
     print(f"已登记门户指纹：{len(fps)} 个，单核；评分 = PageScorer.score（关键词 + 门户比对 + 判定），基线 = lxml 解析同一 HTML")
     print(f"{'页面组':<30}{'页数':>6}{'平均KiB':>9}{'lxml 页/秒':>12}{'评分 页/秒':>12}{'评分/解析':>10}")
     total = [0, 0.0, 0.0, 0.0]  # pages, KiB, parse seconds, score seconds

@@ -2,7 +2,7 @@
 cluster worker is a process of its own), or as the module a single-machine crawl's scoring process
 serves (spiders.workers: `start`, then `score` for every page). The crawl process of a
 single-machine crawl never imports it: the keyword engine and the fingerprints load where they run."""
-from monitor.page_scoring import PageScorer
+from monitor.page_scoring import PageScorer, settle_collector
 from storage import Store
 
 from .items import CrawledPage
@@ -43,6 +43,7 @@ _scorer: PageScorer | None = None  # the scoring process's own
 def start(db_path: str, keyword_lists: list[str], portals: list[str] | None) -> None:
     global _scorer
     _scorer = scorer_for(db_path, keyword_lists, portals)
+    settle_collector()  # this process does nothing else
 
 
 def score(*page) -> dict:
