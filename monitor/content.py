@@ -99,7 +99,8 @@ class ParsedPage:
 
     def __init__(self, html: str):
         self.tree = parse(html)
-        self.scripts = [s.text for s in self.tree.iter("script") if s.text and s.text.strip()]
+        # Each `.text` decodes the script anew, and a page's scripts run to tens of kilobytes.
+        self.scripts = [text for s in self.tree.iter("script") if (text := s.text) and not text.isspace()]
         self.body = body_of(self.tree)
         self.nodes: list = []  # visible text nodes in document order; each knows its element
         if self.body.tag == "body":  # without one the page shows nothing
