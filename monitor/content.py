@@ -260,7 +260,7 @@ HTML_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True)
 def parse(html: str):
     """The page's tree: lxml's HTML parser without lxml.html's element classes, whose
     per-element lookup would cost more than all the scoring done on the tree."""
-    if not html or not html.strip():
+    if not html or html.isspace():  # strip() would copy the page to find out
         return etree.fromstring("<html><body></body></html>", HTML_PARSER)
     try:
         tree = etree.fromstring(html, HTML_PARSER)
