@@ -117,7 +117,7 @@ def serve(fd: int) -> None:
     while (frame := _read_frame(stream)) is not None:
         function, args = pickle.loads(frame)
         # A worker that failed to start answers every call with that failure.
-        answer = _attempt(getattr(served, function), args) if started else (False, served)
+        answer = _attempt(_call, (served, function, args)) if started else (False, served)
         try:
             payload = pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL)
         except Exception as exc:
@@ -130,6 +130,10 @@ def _start_module(name: str, initargs: tuple):
     served = importlib.import_module(name)
     served.start(*initargs)
     return served
+
+
+def _call(served, function: str, args: tuple):
+    return getattr(served, function)(*args)  # a name the module lacks fails this call, not the worker
 
 
 def _attempt(function, args) -> tuple[bool, object]:
