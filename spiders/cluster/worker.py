@@ -15,6 +15,7 @@ from scrapy.crawler import Crawler, CrawlerProcess
 from scrapy.exceptions import CloseSpider, DontCloseSpider
 
 from campaign import load_campaign
+from monitor.page_scoring import settle_collector
 
 from ..network import Network
 from ..scoring import AssessPipeline
@@ -74,6 +75,7 @@ class PublishedAssessPipeline(AssessPipeline):
         self.scorer = published_scorer(settings.get("REDIS_URL"), settings.getint("CERTSWEEP_RUN_ID"),
                                        tuple(spider.campaign.keyword_lists),
                                        None if portals is None else tuple(portals))
+        settle_collector()  # a cluster worker is a process of its own
 
 
 class PushPipeline:
