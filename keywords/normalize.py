@@ -7,6 +7,7 @@ string through the positions of the kept characters alone.
 
 from __future__ import annotations
 
+import codecs
 import functools
 import unicodedata
 from pathlib import Path
@@ -23,6 +24,7 @@ _SEPARATOR_CATEGORIES = {"Pc", "Pd", "Sm", "So", "Sk"}
 # (，。！？；：) stays: it is a real boundary, and deleting it would join words.
 _SEPARATOR_PUNCT = set("*/\\.·•‧・'\"#@&%`…‥〃")
 _DELETED = 0xFFFFFFFF
+_decode = codecs.utf_32_le_decode
 _INVISIBLE = {0x115F, 0x1160, 0x3164, 0xFFA0, 0x2800}
 
 # When several rules changed characters of one hit, the hit reports the most
@@ -78,16 +80,14 @@ class Normalizer:
     def normalize_located(self, text: str) -> tuple[str, np.ndarray | None]:
         """Same result as `normalize` (several times faster but on the shortest texts), and where in
         `text` each of its characters was (None when nothing was deleted)."""
-        codes = self._codes(text)
-        kept_at = np.flatnonzero(codes != _DELETED)  # wanted anyway: selects faster than a boolean mask
-        if len(kept_at) == len(codes):
-            return codes.tobytes().decode("utf-32-le", "surrogatepass"), None
-        return codes.take(kept_at).tobytes().decode("utf-32-le", "surrogatepass"), kept_at
-
-    def _codes(self, text: str) -> np.ndarray:
-        """The normalised code point of each character of `text`, _DELETED where it goes."""
         # take() gathers faster than indexing.
-        return self._lookup.take(np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32))
+        codes = self._lookup.take(np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32))
+        # Positions wanted anyway: they select faster than a boolean mask. nonzero() and the codec's
+        # own decoder skip the Python layers of np.flatnonzero and bytes.decode: small pages are many.
+        kept_at = (codes != _DELETED).nonzero()[0]
+        if len(kept_at) == len(codes):
+            return _decode(codes.tobytes(), "surrogatepass", True)[0], None
+        return _decode(codes.take(kept_at).tobytes(), "surrogatepass", True)[0], kept_at
 
     def normalize_char(self, char: str) -> str:
         """The normalised form of one character, "" if it is deleted."""
