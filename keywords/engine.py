@@ -121,7 +121,8 @@ class Engine:
         )
         check_words = _needs_boundary_check(pattern)
         strict = all(target[5] != "exact" for target in targets)  # a variant spelling, not the keyword
-        return _is_latin(pattern[0]), _is_latin(pattern[-1]), check_words, strict, targets
+        latin = (_is_latin(pattern[0]), _is_latin(pattern[-1]))  # None below: one test for most patterns
+        return latin if any(latin) else None, check_words, strict, targets
 
     def match(self, text: str) -> TextAssessment:
         return self.examine(text).assessment()
@@ -179,19 +180,13 @@ class Engine:
         # Read one position at a time as Python ints: a memoryview indexes faster than numpy.
         at = range(len(text)) if kept_at is None else memoryview(kept_at)
         evidence, context, negated = [], [], []
-        text_length, infos, judge, lookback = len(text), self._infos, self._judge, self._lookback
+        infos, judge, lookback = self._infos, self._judge, self._lookback
         negation_ends, negation_hints = self._negation_ends, self._negation_hints
         new_tuple = tuple.__new__  # Hit(...) without its Python-level __new__: a page has hundreds
         for pattern, start, end in _drop_contained(found):
             ostart, oend = at[start], at[end - 1] + 1
-            latin_start, latin_end, check_words, strict, targets = infos[pattern]
-            # Latin patterns (pinyin, initials, "vx") must not sit inside a
-            # longer latin or digit run: "mk" is not in "make", "sc" not in
-            # "sc200". Neighbours are judged in the original text, where a
-            # deleted separator still separates.
-            if latin_start and ostart and self._latin_at(text, ostart - 1):
-                continue
-            if latin_end and oend < text_length and self._latin_at(text, oend):
+            latin, check_words, strict, targets = infos[pattern]
+            if latin and self._inside_latin_run(text, ostart, oend, *latin):
                 continue
             # The two characters before the hit rule out a negation in most cases, without a call.
             if check_words or start and (norm[start - 1] in negation_hints or (start > 1 and norm[start - 2] in negation_ends)):
@@ -220,6 +215,13 @@ class Engine:
         if check_words and self._boundaries.cuts_through_word(window, start, end, strict):
             return _CUT
         return self._negation_before(window, start) if start else None
+
+    def _inside_latin_run(self, text: str, start: int, end: int, latin_start: bool, latin_end: bool) -> bool:
+        """Latin patterns (pinyin, initials, "vx") must not sit inside a longer latin or digit run:
+        "mk" is not in "make", "sc" not in "sc200". Neighbours are judged in the original text, where
+        a deleted separator still separates."""
+        return (latin_start and start > 0 and self._latin_at(text, start - 1)
+                or latin_end and end < len(text) and self._latin_at(text, end))
 
     def _latin_at(self, text: str, position: int) -> bool:
         return _is_latin(self._normalizer.normalize_char(text[position]))
