@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
+import math
 from collections.abc import Container, Iterable, Iterator
-from operator import itemgetter
 from typing import NamedTuple
 
 import ahocorasick_rs
+import numpy as np
 
 from keywords.boundary import WINDOW, BoundaryChecker
 from keywords.lists import DATA_DIR
@@ -18,8 +20,6 @@ from keywords.scoring import Evidence, assess
 from keywords.variants import RULE_RANK, VariantTables, expand
 
 _BENIGN = TextAssessment("benign", 0)
-# Characters from which numpy's normalisation beats str.translate.
-_BATCH_NORMALIZE = 512
 
 
 class Examination(NamedTuple):
@@ -121,7 +121,8 @@ class Engine:
         )
         check_words = _needs_boundary_check(pattern)
         strict = all(target[5] != "exact" for target in targets)  # a variant spelling, not the keyword
-        return _is_latin(pattern[0]), _is_latin(pattern[-1]), check_words, strict, targets
+        latin = (_is_latin(pattern[0]), _is_latin(pattern[-1]))  # None below: one test for most patterns
+        return latin if any(latin) else None, check_words, strict, targets
 
     def match(self, text: str) -> TextAssessment:
         return self.examine(text).assessment()
@@ -131,10 +132,7 @@ class Engine:
         (the page's main content) and keep the rest as evidence."""
         if not self.pattern_count:
             return _NOTHING
-        if len(text) > _BATCH_NORMALIZE:
-            norm, kept_at = self._normalizer.normalize_located(text)
-        else:
-            norm, kept_at = self._normalizer.normalize(text), None
+        norm, kept_at = self._normalizer.normalize_located(text)
         found = self._automaton.find_matches_as_indexes(norm, overlapping=True)  # (pattern, start, end)
         return self._examine(text, norm, found, kept_at) if found else _NOTHING
 
@@ -152,7 +150,7 @@ class Engine:
         joined = _JOINER.join(texts)
         if not texts or not self.pattern_count or joined.count(_JOINER) != len(texts) - 1:
             return [self.match(text) for text in texts]  # a text holding NUL itself
-        norm = self._normalizer.normalize_batch(joined)
+        norm, kept_at = self._normalizer.normalize_located(joined)
         # Where each text starts in the normalised batch.
         starts = [0]
         position = norm.find(_JOINER)
@@ -169,27 +167,26 @@ class Engine:
                 hits = found.setdefault(doc, [])
             hits.append((i, start - offset, end - offset))
         results = [_BENIGN] * len(texts)
+        text_starts = list(itertools.accumulate((len(text) + 1 for text in texts), initial=0))
         for doc, hits in found.items():
             doc_end = starts[doc + 1] - 1 if doc + 1 < len(starts) else len(norm)
-            results[doc] = self._examine(texts[doc], norm[starts[doc] : doc_end], hits).assessment()
+            doc_kept_at = None if kept_at is None else kept_at[starts[doc] : doc_end] - text_starts[doc]
+            results[doc] = self._examine(texts[doc], norm[starts[doc] : doc_end], hits, doc_kept_at).assessment()
         return results
 
-    def _examine(self, text: str, norm: str, found: list, kept_at=None) -> Examination:
-        found = _drop_contained(found)
-        ostarts, oends = self._normalizer.spans_back(text, norm, [f[1] for f in found], [f[2] for f in found], kept_at)
+    def _examine(self, text: str, norm: str, found: list, kept_at: np.ndarray | None) -> Examination:
+        """`found`: the automaton's matches in `norm`, in its order; `kept_at`: where in `text` each
+        character of `norm` was, None when they are the same."""
+        # Read one position at a time as Python ints: a memoryview indexes faster than numpy.
+        at = range(len(text)) if kept_at is None else memoryview(kept_at)
         evidence, context, negated = [], [], []
-        text_length, infos, judge, lookback = len(text), self._infos, self._judge, self._lookback
+        infos, judge, lookback = self._infos, self._judge, self._lookback
         negation_ends, negation_hints = self._negation_ends, self._negation_hints
         new_tuple = tuple.__new__  # Hit(...) without its Python-level __new__: a page has hundreds
-        for (pattern, start, end), ostart, oend in zip(found, ostarts, oends):
-            latin_start, latin_end, check_words, strict, targets = infos[pattern]
-            # Latin patterns (pinyin, initials, "vx") must not sit inside a
-            # longer latin or digit run: "mk" is not in "make", "sc" not in
-            # "sc200". Neighbours are judged in the original text, where a
-            # deleted separator still separates.
-            if latin_start and ostart and self._latin_at(text, ostart - 1):
-                continue
-            if latin_end and oend < text_length and self._latin_at(text, oend):
+        for pattern, start, end in _drop_contained(found):
+            ostart, oend = at[start], at[end - 1] + 1
+            latin, check_words, strict, targets = infos[pattern]
+            if latin and self._inside_latin_run(text, ostart, oend, *latin):
                 continue
             # The two characters before the hit rule out a negation in most cases, without a call.
             if check_words or start and (norm[start - 1] in negation_hints or (start > 1 and norm[start - 2] in negation_ends)):
@@ -218,6 +215,13 @@ class Engine:
         if check_words and self._boundaries.cuts_through_word(window, start, end, strict):
             return _CUT
         return self._negation_before(window, start) if start else None
+
+    def _inside_latin_run(self, text: str, start: int, end: int, latin_start: bool, latin_end: bool) -> bool:
+        """Latin patterns (pinyin, initials, "vx") must not sit inside a longer latin or digit run:
+        "mk" is not in "make", "sc" not in "sc200". Neighbours are judged in the original text, where
+        a deleted separator still separates."""
+        return (latin_start and start > 0 and self._latin_at(text, start - 1)
+                or latin_end and end < len(text) and self._latin_at(text, end))
 
     def _latin_at(self, text: str, position: int) -> bool:
         return _is_latin(self._normalizer.normalize_char(text[position]))
@@ -280,17 +284,19 @@ def _strongest_per_category(entries: dict[int, str], keywords: list[Keyword]) ->
     return list(best.values())
 
 
-_START, _END = itemgetter(1), itemgetter(2)
-
-
 def _drop_contained(found: list) -> list:
-    """Drop hits lying inside a longer hit: 电工证 inside 低压电工证."""
-    # By start, longer first: two stable sorts keyed in C cost less than one keyed by a lambda.
-    found.sort(key=_END, reverse=True)
-    found.sort(key=_START)
-    kept, reach = [], -1
-    for item in found:
-        if item[2] > reach:  # sorted by start, so only the end can escape
-            kept.append(item)
-            reach = item[2]
+    """Drop hits lying inside a longer hit (电工证 inside 低压电工证); the rest by start.
+
+    Aho-Corasick reports a match where it ends, so `found` comes by end: walked back from the
+    last, a hit is contained in one already seen unless it starts before all of them. The one
+    exception, a longer hit ending at the same place but reported earlier, replaces the hit kept."""
+    kept, first = [], math.inf  # where the earliest hit seen starts
+    for item in reversed(found):
+        if item[1] < first:
+            if kept and kept[-1][2] == item[2]:
+                kept[-1] = item
+            else:
+                kept.append(item)
+            first = item[1]
+    kept.reverse()
     return kept

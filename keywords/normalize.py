@@ -1,16 +1,14 @@
-"""Text normalisation: one `str.translate` table plus a map back to the input.
+"""Text normalisation: one table over all code points plus a map back to the input.
 
 Every character maps to at most one character, or is deleted (separators,
 invisible characters). So normalised positions map back to the original
-string through the list of deleted positions alone, which is only computed
-for texts that have hits.
+string through the positions of the kept characters alone.
 """
 
 from __future__ import annotations
 
-import bisect
+import codecs
 import functools
-import re
 import unicodedata
 from pathlib import Path
 
@@ -26,7 +24,7 @@ _SEPARATOR_CATEGORIES = {"Pc", "Pd", "Sm", "So", "Sk"}
 # (，。！？；：) stays: it is a real boundary, and deleting it would join words.
 _SEPARATOR_PUNCT = set("*/\\.·•‧・'\"#@&%`…‥〃")
 _DELETED = 0xFFFFFFFF
-_MAP_IN_NUMPY = 512  # characters from which span mapping is faster in numpy
+_decode = codecs.utf_32_le_decode
 _INVISIBLE = {0x115F, 0x1160, 0x3164, 0xFFA0, 0x2800}
 
 # When several rules changed characters of one hit, the hit reports the most
@@ -71,9 +69,7 @@ class Normalizer:
                 if target != char:
                     self.table[cp] = target
                     self.char_rule[char] = rule
-        deleted = sorted(cp for cp, target in self.table.items() if target is None)
-        self._deleted = re.compile(_char_class(deleted))
-        # The same table as an array over all code points, for batches.
+        # The same table as an array over all code points: numpy looks a whole text up at once.
         self._lookup = np.arange(0x110000, dtype=np.uint32)
         for cp, target in self.table.items():
             self._lookup[cp] = _DELETED if target is None else ord(target)
@@ -81,42 +77,21 @@ class Normalizer:
     def normalize(self, text: str) -> str:
         return text.translate(self.table)
 
-    def normalize_batch(self, text: str) -> str:
-        """Same result as `normalize`, several times faster on long texts."""
-        return self.normalize_located(text)[0]
-
     def normalize_located(self, text: str) -> tuple[str, np.ndarray | None]:
-        """`normalize_batch`'s result and where in `text` each of its characters was (None when
-        nothing was deleted), for `spans_back` without looking the text up a second time."""
-        codes = self._codes(text)
-        kept_at = np.flatnonzero(codes != _DELETED)  # wanted anyway: selects faster than a boolean mask
-        if len(kept_at) == len(codes):
-            return codes.tobytes().decode("utf-32-le", "surrogatepass"), None
-        return codes.take(kept_at).tobytes().decode("utf-32-le", "surrogatepass"), kept_at
-
-    def _codes(self, text: str) -> np.ndarray:
-        """The normalised code point of each character of `text`, _DELETED where it goes."""
+        """Same result as `normalize` (several times faster but on the shortest texts), and where in
+        `text` each of its characters was (None when nothing was deleted)."""
         # take() gathers faster than indexing.
-        return self._lookup.take(np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32))
+        codes = self._lookup.take(np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32))
+        # Positions wanted anyway: they select faster than a boolean mask. nonzero() and the codec's
+        # own decoder skip the Python layers of np.flatnonzero and bytes.decode: small pages are many.
+        kept_at = (codes != _DELETED).nonzero()[0]
+        if len(kept_at) == len(codes):
+            return _decode(codes.tobytes(), "surrogatepass", True)[0], None
+        return _decode(codes.take(kept_at).tobytes(), "surrogatepass", True)[0], kept_at
 
     def normalize_char(self, char: str) -> str:
         """The normalised form of one character, "" if it is deleted."""
         return self.table.get(ord(char), char) or ""
-
-    def spans_back(self, text: str, normalized: str, starts: list[int], ends: list[int],
-                   kept_at: np.ndarray | None = None) -> tuple[list[int], list[int]]:
-        """The original [start, end) spans of normalised ones, all at once; `kept_at`: from
-        `normalize_located`, when the caller has it."""
-        if len(text) == len(normalized):
-            return starts, ends
-        if kept_at is None and len(text) > _MAP_IN_NUMPY:  # a page: where each kept character was
-            kept_at = np.flatnonzero(self._codes(text) != _DELETED)
-        if kept_at is not None:
-            return kept_at[starts].tolist(), (kept_at[np.subtract(ends, 1)] + 1).tolist()
-        # gaps[j]: how many kept characters precede the j-th deleted character.
-        gaps = [m.start() - j for j, m in enumerate(self._deleted.finditer(text))]
-        return ([start + bisect.bisect_right(gaps, start) for start in starts],
-                [end + bisect.bisect_right(gaps, end - 1) for end in ends])
 
     def rule_for(self, span: str) -> str | None:
         """The most telling normalisation rule applied inside an original span."""
@@ -157,14 +132,3 @@ def _map_char(char: str, t2s: dict[str, str], lookalikes: dict[str, str]) -> tup
     if target.isspace() or unicodedata.category(target) in _SEPARATOR_CATEGORIES or target in _SEPARATOR_PUNCT:
         return None, "separator"
     return target, rule
-
-
-def _char_class(codepoints: list[int]) -> str:
-    ranges = []
-    for cp in codepoints:
-        if ranges and ranges[-1][1] == cp - 1:
-            ranges[-1][1] = cp
-        else:
-            ranges.append([cp, cp])
-    parts = (re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges)
-    return "[" + "".join(parts) + "]"

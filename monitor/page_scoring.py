@@ -59,12 +59,11 @@ class PageScorer:
         found = self.engine.examine(page.text)
         kinds = page.kinds_at(found.starts())
         if main_text is None:
-            in_main = {start for start, kind in kinds.items() if kind in _MAIN_KINDS}
-            inside, outside = found.split(in_main)
-            main, rest = inside.assessment(), [hit for hit, _ in outside.evidence]
+            inside, outside = found.split({start for start, kind in kinds.items() if kind in _MAIN_KINDS})
+            main, rest = inside.assessment(), outside.evidence
         else:
-            main, rest = self.engine.match(main_text), [hit for hit, _ in found.evidence]
-        hits = [_located(h, "main") for h in main.hits] + [_located(h, kinds[h.start]) for h in rest]
+            main, rest = self.engine.match(main_text), found.evidence
+        hits = [_located(hit, "main") for hit in main.hits] + [_located(hit, kinds[hit.start]) for hit, _ in rest]
         assessment = assess(snapshot, self.fingerprints, keyword_assessment=main, domain_info=domain_info,
                             canary=canary, portal_names=self.portal_names, page=page)
         return ScoredPage(assessment, hits)

@@ -54,3 +54,13 @@ def test_latin_variants_do_not_match_inside_words(engine):
     assert engine.match("I am kind of busy").hits == ()
     assert engine.match("SC200施工升降机出租").hits == ()
     assert [h.matched for h in engine.match("叉车证 mk 拿证").hits] == ["叉车证", "mk"]
+
+
+@pytest.mark.parametrize("tie", [False, True])
+def test_a_hit_inside_a_longer_one_is_dropped_whatever_order_same_end_hits_come_in(tie):
+    from keywords.engine import _drop_contained
+
+    # (pattern, start, end) by end, as the automaton reports them; hits ending together in either order.
+    first, second = ((0, 2, 4), (1, 0, 4)), ((3, 5, 7), (4, 1, 7))
+    found = [*(first[::-1] if tie else first), (2, 3, 6), *(second[::-1] if tie else second)]
+    assert _drop_contained(found) == [(1, 0, 4), (4, 1, 7)]  # by start; (0, 2, 4), (2, 3, 6), (3, 5, 7) inside
