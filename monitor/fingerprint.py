@@ -81,8 +81,10 @@ class PortalFingerprint:
 
     @property
     def resource_hashes(self) -> set[int]:
-        found = set(self.script_hashes) | set(self.style_hashes) | set(self.image_hashes)
-        return found | ({self.favicon_hash} if self.favicon_hash is not None else set())
+        found = {*self.script_hashes, *self.style_hashes, *self.image_hashes}
+        if self.favicon_hash is not None:
+            found.add(self.favicon_hash)
+        return found
 
     @cached_property
     def derived(self) -> "Derived":

@@ -7,7 +7,7 @@ import re
 import mmh3
 
 from monitor import PortalFingerprint, assess, compare, fingerprint
-from monitor.compare import best_match
+from monitor.compare import SKETCH_SIZE, _shared_in_bottom_of_union, best_match
 from monitor.content import ParsedPage
 from monitor.markers import _IMAGE_CUE_WORDS, CONAC_RE, EMBLEM_RE, extract_markers
 from monitor.shingles import _NON_WORD, _SLICES, _VECTOR_FROM, sketch
@@ -132,3 +132,18 @@ def test_the_dom_is_compared_only_where_a_portal_could_match():
         assert (sim.score >= 0.35) == (exact.score >= 0.35)
         if could_match:
             assert sim == exact
+
+
+def test_shared_hashes_in_the_union_bottom_k_are_counted_from_the_merged_sketches():
+    rng = random.Random(3)
+    for _ in range(200):
+        common = rng.sample(range(10**6), rng.randrange(1, 400))
+        a = sorted(set(common[:rng.randrange(len(common) + 1)] + rng.sample(range(10**6), rng.randrange(300))))
+        b = sorted(set(common[rng.randrange(len(common) + 1):] + rng.sample(range(10**6), rng.randrange(300))))
+        a, b = a[:SKETCH_SIZE], b[:SKETCH_SIZE]
+        sa, sb = frozenset(a), frozenset(b)
+        both = sa & sb
+        if len(sa | sb) <= SKETCH_SIZE:
+            continue
+        last = sorted(sa | sb)[SKETCH_SIZE - 1]
+        assert _shared_in_bottom_of_union(a, sa, b, sb, both) == sum(1 for h in both if h <= last)
