@@ -1,7 +1,7 @@
 """Character shingles of a page's text, hashed as `mmh3.hash(shingle, signed=False)` would hash
 each one, but a long text's all at once in numpy: a page has thousands of shingles, and hashing
-them one Python call at a time cost more than parsing the page. Same values, so fingerprints enrolled
-before stay comparable.
+them one Python call at a time cost more than parsing the page. Same values, so fingerprints
+enrolled before stay comparable.
 
 Each numpy call costs more than its arithmetic here: between two pages the parser and the
 keyword engine evict numpy's code and data from the CPU caches. So the kept text goes back to
