@@ -38,27 +38,28 @@ def _minhash_overlap(a: list[int], sa: frozenset[int], na: int, b: list[int], sb
         return 0.0, 0.0
     union = len(sa) + len(sb) - len(both)
     if union > SKETCH_SIZE and (na > len(sa) or nb > len(sb)):  # truncated: estimate on the union's bottom k
-        last = _kth_of_union(a, sa, b, sb, both)
-        jaccard = sum(1 for h in both if h <= last) / SKETCH_SIZE
+        jaccard = _shared_in_bottom_of_union(a, sa, b, sb, both) / SKETCH_SIZE
     else:  # exact, or every shared hash within the union's bottom k
         jaccard = len(both) / union
     inter = jaccard * (na + nb) / (1 + jaccard)
     return jaccard, min(1.0, inter / na)
 
 
-def _kth_of_union(a: list[int], sa: frozenset[int], b: list[int], sb: frozenset[int], both: frozenset[int]) -> int:
-    """The k-th smallest hash of the union of two sketches (k = SKETCH_SIZE, the union larger).
-    Fingerprints keep their sketches sorted, so sorting the two lists together merges two runs;
-    each shared hash is in it twice, so the k-th distinct one lies one place further for each
-    shared hash up to it."""
+def _shared_in_bottom_of_union(a: list[int], sa: frozenset[int], b: list[int], sb: frozenset[int],
+                               both: frozenset[int]) -> int:
+    """How many shared hashes lie within the k smallest of the union of two sketches (k =
+    SKETCH_SIZE, the union larger). Fingerprints keep their sketches sorted, so sorting the two
+    lists together merges two runs; each shared hash is in it twice, so the k-th distinct one lies
+    one place further for each shared hash up to it, and those are the ones counted."""
     if len(a) != len(sa) or len(b) != len(sb):  # a list repeating a hash: not from a fingerprint
-        return sorted(sa | sb)[SKETCH_SIZE - 1]
+        last = sorted(sa | sb)[SKETCH_SIZE - 1]
+        return sum(1 for h in both if h <= last)
     merged, at = sorted(a + b), SKETCH_SIZE - 1
     for h in sorted(both):
         if h > merged[at]:
             break
         at += 1
-    return merged[at]
+    return at - (SKETCH_SIZE - 1)
 
 
 def _jaccard(a: set, b: set) -> float:

@@ -12,7 +12,7 @@ import mmh3
 from .content import WARNING_CUES, ParsedPage, text_of
 from .forms import QueryForm, extract_form
 from .markers import GOV_BODY_RE, GOV_BODY_WORDS, Markers, extract_markers
-from .shingles import shingle_hashes
+from .shingles import sketch
 from .snapshot import PageSnapshot
 
 SKETCH_SIZE = 256  # bottom-k MinHash: exact for pages with fewer shingles
@@ -81,8 +81,10 @@ class PortalFingerprint:
 
     @property
     def resource_hashes(self) -> set[int]:
-        found = set(self.script_hashes) | set(self.style_hashes) | set(self.image_hashes)
-        return found | ({self.favicon_hash} if self.favicon_hash is not None else set())
+        found = {*self.script_hashes, *self.style_hashes, *self.image_hashes}
+        if self.favicon_hash is not None:
+            found.add(self.favicon_hash)
+        return found
 
     @cached_property
     def derived(self) -> "Derived":
@@ -149,10 +151,10 @@ def fingerprint(snapshot: PageSnapshot, page: ParsedPage | None = None, with_dom
     # A headline warning against a fake ministry site does not speak for it.
     head = [t for t in [title, *_masthead(page)] if not WARNING_CUES.search(t)]
     text = "\n".join([page.text, *[alt for img in page.images if (alt := img.get("alt"))]])
-    text_set = shingle_hashes(title + " " + text)
+    text_sketch, text_count = sketch(title + " " + text, SKETCH_SIZE)
     host = snapshot.host  # parsed from the URL at each call
     fp = PortalFingerprint(url=snapshot.final_url, host=host, title=title, rendered=snapshot.rendered,
-                           text_sketch=text_set[:SKETCH_SIZE].tolist(), text_count=len(text_set))
+                           text_sketch=text_sketch, text_count=text_count)
     if with_dom:
         fp.add_dom(page)
     scripts = list(page.scripts)

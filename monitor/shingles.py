@@ -1,7 +1,7 @@
 """Character shingles of a page's text, hashed as `mmh3.hash(shingle, signed=False)` would hash
-each one, but all at once in numpy: a page has thousands of shingles, and hashing them one
-Python call at a time cost more than parsing the page. Same values, so fingerprints enrolled
-before stay comparable.
+each one, but a long text's all at once in numpy: a page has thousands of shingles, and hashing
+them one Python call at a time cost more than parsing the page. Same values, so fingerprints
+enrolled before stay comparable.
 
 Each numpy call costs more than its arithmetic here: between two pages the parser and the
 keyword engine evict numpy's code and data from the CPU caches. So the kept text goes back to
@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import functools
 import re
+from itertools import repeat
+from operator import getitem
 
 import mmh3
 import numpy as np
@@ -18,6 +20,9 @@ import numpy as np
 SHINGLE = 3  # characters; Chinese has no spaces to cut words on
 _NON_WORD = re.compile(r"[\s\W_]+", re.UNICODE)
 _VECTOR_FROM = 1000  # characters; below this, numpy's per-call overhead costs more than it saves
+# A short text's shingles are cut by these, made once: making a slice object a shingle cost more
+# than hashing it. Lower-casing makes at most two characters of one (İ).
+_SLICES = [slice(i, i + SHINGLE) for i in range(2 * _VECTOR_FROM)]
 _C1, _C2 = np.uint32(0xCC9E2D51), np.uint32(0x1B873593)
 _SPECIAL = 0xFFFF  # İ lower-cases to two characters, Σ to ς or σ by what follows it
 # By a shingle's length in bytes (3 to 12), which bytes of its four 32-bit blocks are its own.
@@ -89,15 +94,21 @@ def _murmur3(blocks: np.ndarray, lengths: np.ndarray) -> np.ndarray:
     return h
 
 
-def shingle_hashes(text: str) -> np.ndarray:
-    """Distinct hashes of the text's 3-character shingles (letters and digits only, lower
-    case), sorted."""
+def sketch(text: str, size: int) -> tuple[list[int], int]:
+    """The `size` smallest distinct hashes of the text's 3-character shingles (letters and digits
+    only, lower case), sorted, and how many distinct hashes it has."""
     if len(text) < _VECTOR_FROM:
+        # No numpy: on a few hundred shingles its calls cost more than they save, sorting included.
         text = _NON_WORD.sub("", text.lower())
-        count = max(1, len(text) - SHINGLE + 1)
-        # Sliced and hashed by map in C; mmh3's signed hash, made unsigned by numpy's cast.
-        found = set(map(mmh3.hash, map(text.__getitem__, map(slice, range(count), range(SHINGLE, count + SHINGLE)))))
-        return np.sort(np.array(list(found) if text else [], dtype=np.int64).astype(np.uint32))
+        shingles = map(getitem, repeat(text), _SLICES[:max(1, len(text) - SHINGLE + 1)]) if text else ()
+        found = sorted(set(map(mmh3.hash, shingles, repeat(0), repeat(False))))
+        return found[:size], len(found)
+    hashes = shingle_hashes(text)
+    return hashes[:size].tolist(), len(hashes)
+
+
+def shingle_hashes(text: str) -> np.ndarray:
+    """Distinct hashes of a long text's shingles, sorted, computed in numpy."""
     kept = _kept(text)
     if len(kept) <= SHINGLE:  # one shingle: the whole text, however short
         return np.array([mmh3.hash(kept, 0, False)] if kept else [], dtype=np.uint32)

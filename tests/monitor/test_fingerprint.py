@@ -7,10 +7,10 @@ import re
 import mmh3
 
 from monitor import PortalFingerprint, assess, compare, fingerprint
-from monitor.compare import best_match
+from monitor.compare import SKETCH_SIZE, _shared_in_bottom_of_union, best_match
 from monitor.content import ParsedPage
 from monitor.markers import _IMAGE_CUE_WORDS, CONAC_RE, EMBLEM_RE, extract_markers
-from monitor.shingles import _NON_WORD, _VECTOR_FROM, shingle_hashes
+from monitor.shingles import _NON_WORD, _SLICES, _VECTOR_FROM, sketch
 
 from labelled_world import saved_snapshot
 
@@ -109,9 +109,13 @@ def test_shingle_hashes_are_mmh3_of_each_shingle_however_computed():
         text = "".join(rng.choice(alphabet) for _ in range(size))
         clean = _NON_WORD.sub("", text.lower())
         shingles = {clean[i:i + 3] for i in range(len(clean) - 2)} if len(clean) > 3 else ({clean} if clean else set())
-        assert shingle_hashes(text).tolist() == sorted(mmh3.hash(s, signed=False) for s in shingles), (alphabet, size)
+        expected = sorted(mmh3.hash(s, signed=False) for s in shingles)
+        assert sketch(text, 10) == (expected[:10], len(expected)), (alphabet, size)
+        assert sketch(text, size + 1) == (expected, len(expected)), (alphabet, size)
     for kept in ("", "ab", "abc"):  # a long text that keeps at most one shingle
-        assert shingle_hashes("，" * _VECTOR_FROM + kept).tolist() == ([mmh3.hash(kept, signed=False)] if kept else [])
+        assert sketch("，" * _VECTOR_FROM + kept, 10) == (([mmh3.hash(kept, signed=False)], 1) if kept else ([], 0))
+    # A short text's shingles are cut by ready slices: enough for any text lower() can make of it.
+    assert len(_SLICES) >= _VECTOR_FROM * max(len(chr(c).lower()) for c in range(0x110000))
 
 
 def test_the_dom_is_compared_only_where_a_portal_could_match():
@@ -128,3 +132,18 @@ def test_the_dom_is_compared_only_where_a_portal_could_match():
         assert (sim.score >= 0.35) == (exact.score >= 0.35)
         if could_match:
             assert sim == exact
+
+
+def test_shared_hashes_in_the_union_bottom_k_are_counted_from_the_merged_sketches():
+    rng = random.Random(3)
+    for _ in range(200):
+        common = rng.sample(range(10**6), rng.randrange(1, 400))
+        a = sorted(set(common[:rng.randrange(len(common) + 1)] + rng.sample(range(10**6), rng.randrange(300))))
+        b = sorted(set(common[rng.randrange(len(common) + 1):] + rng.sample(range(10**6), rng.randrange(300))))
+        a, b = a[:SKETCH_SIZE], b[:SKETCH_SIZE]
+        sa, sb = frozenset(a), frozenset(b)
+        both = sa & sb
+        if len(sa | sb) <= SKETCH_SIZE:
+            continue
+        last = sorted(sa | sb)[SKETCH_SIZE - 1]
+        assert _shared_in_bottom_of_union(a, sa, b, sb, both) == sum(1 for h in both if h <= last)
