@@ -104,4 +104,5 @@ def settle_collector() -> None:
     7% of scoring time. A page's own objects are freed by their reference counts as it ends."""
     gc.collect()
     gc.freeze()
-    gc.set_threshold(max(gc.get_threshold()[0], YOUNG_OBJECTS), *gc.get_threshold()[1:])
+    young, *older = gc.get_threshold()
+    gc.set_threshold(max(young, YOUNG_OBJECTS), *older)
