@@ -105,17 +105,28 @@ def scorer(fps: dict) -> PageScorer:
 
 def best_passes(parse, score, pages, seconds: float) -> tuple[float, float]:
     """CPU seconds of the best pass over the pages of each, from alternating rounds: other
-    processes on the machine disturb both sides alike, and the best round is the least disturbed."""
+    processes on the machine disturb both sides alike, and the best round is the least disturbed.
+    Each side is timed over windows of the same length: the shorter of two windows escapes a
+    disturbance more often, so the cheaper side's window holds as many passes as make it last as
+    long as the dearer side's one pass."""
+    sides = (parse, score)
+    once = [_timed(fn, pages, 1) for fn in sides]  # a warm-up pass of each, which sizes the windows
+    passes = [max(1, round(max(once) / took)) if took else 1 for took in once]
     best = [float("inf"), float("inf")]
     spent = 0.0
     while spent < 2 * seconds or best[1] == float("inf"):
-        for side, fn in enumerate((parse, score)):
-            start = time.process_time()
-            for page in pages:
-                fn(page)
-            took = time.process_time() - start
-            best[side], spent = min(best[side], took), spent + took
+        for side, fn in enumerate(sides):
+            took = _timed(fn, pages, passes[side])
+            best[side], spent = min(best[side], took / passes[side]), spent + took
     return best[0], best[1]
+
+
+def _timed(fn, pages, passes: int) -> float:
+    start = time.process_time()
+    for _ in range(passes):
+        for page in pages:
+            fn(page)
+    return time.process_time() - start
 
 
 def row(label: str, pages: int, kib: float, parse_s: float, score_s: float) -> str:
