@@ -49,7 +49,7 @@ def bigrams(s: str) -> set[str]:
     return {s[i:i + 2] for i in range(len(s) - 1)} or ({s} if s else set())
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: a frozen dataclass's __init__ costs a call a field
 class Derived:
     text: frozenset[int]
     dom: frozenset[int]

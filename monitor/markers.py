@@ -95,6 +95,12 @@ def _findall_at(pattern: re.Pattern, text: str, word: str, back: int) -> list[st
     return found
 
 
+def _bodies(text: str) -> list[str]:
+    """`GOV_BODY_RE.findall(text)`, tried only on a text holding one of GOV_BODY_WORDS: the
+    regex tries its alternatives at every character, and most titles name no body."""
+    return GOV_BODY_RE.findall(text) if any(word in text for word in GOV_BODY_WORDS) else []
+
+
 def extract_markers(images: list, links: list[str], text: str, head_text: str, host: str = "") -> Markers:
     """`images`: the page's <img> elements; `links`: the hrefs of its links; `text`: its visible
     text; `head_text`: title plus masthead text, where a page names who it speaks for (a news
@@ -103,9 +109,9 @@ def extract_markers(images: list, links: list[str], text: str, head_text: str, h
     m.site_code = sorted({_norm(v) for v in _findall_at(SITE_CODE_RE, text, "网站标识码", 0)})
     m.icp = sorted({_norm(v) for v in _findall_at(ICP_RE, text, "ICP", 1)})
     m.police = sorted({_norm(v) for v in _findall_at(POLICE_RE, text, "公网安备", 1)})
-    bodies = {b for b in GOV_BODY_RE.findall(head_text)}
+    bodies = set(_bodies(head_text))
     if "主办" in text or "承办单位" in text:
-        bodies |= {b for line in HOST_LINE_RE.findall(text) for b in GOV_BODY_RE.findall(line)}
+        bodies |= {b for line in HOST_LINE_RE.findall(text) for b in _bodies(line)}
     m.bodies = sorted(bodies)
     # Most pages show neither: the cue words are first looked for in every attribute of every
     # image, read by one call an image (a `get` an attribute costs more) and lower-cased (a

@@ -18,7 +18,7 @@ import mmh3
 import numpy as np
 
 SHINGLE = 3  # characters; Chinese has no spaces to cut words on
-_NON_WORD = re.compile(r"[\s\W_]+", re.UNICODE)
+_KEPT_RUN = re.compile(r"[^\W_]+")  # letters and digits (`str.isalnum()`): what a shingle keeps
 _VECTOR_FROM = 1000  # characters; below this, numpy's per-call overhead costs more than it saves
 # A short text's shingles are cut by these, made once: making a slice object a shingle cost more
 # than hashing it. Lower-casing makes at most two characters of one (İ).
@@ -44,7 +44,7 @@ def _kept_lower() -> np.ndarray:
 
 
 def _kept(text: str) -> str:
-    """The lower-cased text without what shingles drop (same as `_NON_WORD.sub`)."""
+    """The lower-cased text without what shingles drop (same as joining `_KEPT_RUN`'s matches)."""
     codes = np.frombuffer(text.encode("utf-16-le", "surrogatepass"), dtype=np.uint16)
     lowered = _kept_lower().take(codes)  # one lookup a character: str.lower() looks each one's case up too
     if lowered.max() != _SPECIAL:
@@ -99,7 +99,7 @@ def sketch(text: str, size: int) -> tuple[list[int], int]:
     only, lower case), sorted, and how many distinct hashes it has."""
     if len(text) < _VECTOR_FROM:
         # No numpy: on a few hundred shingles its calls cost more than they save, sorting included.
-        text = _NON_WORD.sub("", text.lower())
+        text = "".join(_KEPT_RUN.findall(text.lower()))  # cheaper than sub()'s deleting the rest
         shingles = map(getitem, repeat(text), _SLICES[:max(1, len(text) - SHINGLE + 1)]) if text else ()
         found = sorted(set(map(mmh3.hash, shingles, repeat(0), repeat(False))))
         return found[:size], len(found)

@@ -9,8 +9,9 @@ import mmh3
 from monitor import PortalFingerprint, assess, compare, fingerprint
 from monitor.compare import SKETCH_SIZE, _shared_in_bottom_of_union, best_match
 from monitor.content import ParsedPage
-from monitor.markers import _IMAGE_CUE_WORDS, CONAC_RE, EMBLEM_RE, extract_markers
-from monitor.shingles import _NON_WORD, _SLICES, _VECTOR_FROM, sketch
+from monitor.markers import (_IMAGE_CUE_WORDS, CONAC_RE, EMBLEM_RE, GOV_BODY_RE, GOV_BODY_WORDS, _bodies,
+                             extract_markers)
+from monitor.shingles import _SLICES, _VECTOR_FROM, sketch
 
 from labelled_world import saved_snapshot
 
@@ -55,6 +56,16 @@ def test_image_cue_words_hold_every_match_of_the_case_blind_regexes():
     for pattern in (EMBLEM_RE, CONAC_RE):
         for word in pattern.pattern.replace("\\", "").split("|"):
             assert any(cue in word.lower() for cue in _IMAGE_CUE_WORDS), word
+
+
+def test_government_bodies_are_sought_only_in_text_holding_one_of_their_words():
+    texts = ["主办：中华人民共和国应急管理部", "国家市场监督管理总局特种设备安全监察局", "北京市人民政府网站",
+             "江苏省住房和城乡建设厅、四川省应急管理局", "国家税务总局", "国家 管理局", "证书查询平台", ""]
+    for text in texts:
+        found = GOV_BODY_RE.findall(text)
+        assert _bodies(text) == found, text
+        assert all(any(word in body for word in GOV_BODY_WORDS) for body in found), found
+    assert _bodies("国家税务总局") and not _bodies("证书查询平台")
 
 
 def test_fingerprint_survives_json():
@@ -107,7 +118,7 @@ def test_shingle_hashes_are_mmh3_of_each_shingle_however_computed():
     alphabets = [bmp.replace("Σ", ""), bmp + "İ", bmp + "\U0001F600\U00020000", bmp + "\ud800"]
     for alphabet, size in itertools.product(alphabets, (0, 2, 3, 40, _VECTOR_FROM - 1, _VECTOR_FROM, 1500, 4000)):
         text = "".join(rng.choice(alphabet) for _ in range(size))
-        clean = _NON_WORD.sub("", text.lower())
+        clean = re.sub(r"[\s\W_]+", "", text.lower())
         shingles = {clean[i:i + 3] for i in range(len(clean) - 2)} if len(clean) > 3 else ({clean} if clean else set())
         expected = sorted(mmh3.hash(s, signed=False) for s in shingles)
         assert sketch(text, 10) == (expected[:10], len(expected)), (alphabet, size)
