@@ -5,8 +5,9 @@ cd "$(dirname "$0")/.."
 
 VENV=${VENV:-.venv}
 # chromium: the browser; fonts-noto-cjk: Chinese in screenshots and PDF reports; redis-server:
-# distributed crawls; poppler-utils: PDF checks in tests; libpango*: WeasyPrint's PDF layout.
-SYSTEM_PACKAGES=(chromium fonts-noto-cjk redis-server poppler-utils libpango-1.0-0 libpangoft2-1.0-0)
+# distributed crawls; poppler-utils: PDF checks in tests; libpango*: WeasyPrint's PDF layout;
+# gcc, python3-dev: the C extension that hashes page text (monitor/_sketch.c).
+SYSTEM_PACKAGES=(chromium fonts-noto-cjk redis-server poppler-utils libpango-1.0-0 libpangoft2-1.0-0 gcc python3-dev)
 
 missing=()
 for pkg in "${SYSTEM_PACKAGES[@]}"; do
@@ -21,8 +22,8 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 [ -x "$VENV/bin/python" ] || python3 -m venv "$VENV"
-# Reinstall only when the dependency list changed.
-stamp="$VENV/.certsweep-$(sha256sum pyproject.toml | cut -c1-16)"
+# Reinstall only when the dependency list or the C extension changed.
+stamp="$VENV/.certsweep-$(cat pyproject.toml setup.py monitor/*.c | sha256sum | cut -c1-16)"
 if [ ! -f "$stamp" ]; then
     "$VENV/bin/python" -m pip install -q --upgrade pip
     "$VENV/bin/python" -m pip install -q -e '.[test]'
