@@ -11,11 +11,13 @@ import re
 from bisect import bisect_right
 from dataclasses import asdict, dataclass
 from functools import cached_property, lru_cache
-from itertools import accumulate, filterfalse, repeat
+from itertools import accumulate, repeat
 from operator import add
 from typing import NamedTuple
 
 from lxml import etree
+
+from ._textwalk import text_nodes
 
 LABEL_TAGS = ("label", "form")  # what a query form is read from, besides its fields
 SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "head", "title", "meta", "link", "svg", "iframe"})
@@ -81,8 +83,6 @@ def _own_kind(el) -> str | None:
 
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "dt", "strong"})
 _INHERITED_YIELDS = frozenset({"body", "main", "header"})  # kinds an element's own kind replaces
-# lxml's itertext() costs ten times more; ".//text()" a third more (libxml2 merges a node set per element).
-_TEXT_NODES = etree.XPath("descendant::text()")
 _NONE = frozenset()
 
 
@@ -93,7 +93,7 @@ def _heading_like(el) -> bool:
 
 class ParsedPage:
     """One parse of a page, shared by everything that scores it. All its visible text is read at
-    once by lxml's C code; where in the DOM a piece of text sits (nav, footer, "猜你喜欢" ...) is
+    once in C (`_textwalk.c`); where in the DOM a piece of text sits (nav, footer, "猜你喜欢" ...) is
     worked out only for the pieces that matter (keyword hits, government names), each element's
     kind once, from its ancestors': a Python step per element would cost more than the parse."""
 
@@ -102,10 +102,11 @@ class ParsedPage:
         # Each `.text` decodes the script anew, and a page's scripts run to tens of kilobytes.
         self.scripts = [text for s in self.tree.iter("script") if (text := s.text) and not text.isspace()]
         self.body = body_of(self.tree)
-        self.nodes: list = []  # visible text nodes in document order; each knows its element
+        self.nodes: list[str] = []  # visible text nodes in document order
+        self._owners = ()  # the element holding each of them
         if self.body.tag == "body":  # without one the page shows nothing
             etree.strip_elements(self.body, *SKIP_TAGS, with_tail=False)
-            self.nodes = list(filterfalse(str.isspace, _TEXT_NODES(self.body)))
+            self.nodes, self._owners = text_nodes(self.body)
         self.text = "\n".join(self.nodes)  # the visible text, one line per text node
         # Where each line starts: iterated in C, a page has hundreds of lines.
         self._starts = list(accumulate(map(add, map(len, self.nodes[:-1]), repeat(1)), initial=0))
@@ -144,7 +145,7 @@ class ParsedPage:
         """(kind, the element that set it) of a line of `text`."""
         found = self._line_kinds.get(line)
         if found is None:
-            found = self._line_kinds[line] = self.kind_of(self._owner(self.nodes[line]))
+            found = self._line_kinds[line] = self.kind_of(self._owners[line])
         return found
 
     def kinds_at(self, offsets) -> dict[int, str]:
@@ -165,11 +166,7 @@ class ParsedPage:
 
     def element_at(self, offset: int):
         """The element whose own text holds `offset`."""
-        return self._owner(self.node_at(offset))
-
-    @staticmethod
-    def _owner(node):
-        return node.getparent().getparent() if node.is_tail else node.getparent()
+        return self._owners[self.line_at(offset)]
 
     def kind_of(self, el) -> tuple[str, object]:
         """(kind, the element that set it) of the text directly inside `el`: its own kind, else
@@ -207,7 +204,7 @@ class ParsedPage:
         for word in RECOMMEND_WORDS:
             at = joined.find(word)
             while at >= 0:
-                el = self._owner(self.nodes[bisect_right(range(len(self.nodes)), at, key=joined_start) - 1])
+                el = self._owners[bisect_right(range(len(self.nodes)), at, key=joined_start) - 1]
                 while el is not self.body and el not in walked:
                     walked.add(el)
                     parent = el.getparent()
@@ -232,7 +229,7 @@ class ParsedPage:
             if regions and regions[-1].kind == kind:
                 regions[-1] = regions[-1]._replace(text=f"{regions[-1].text}\n{node}")
             else:
-                regions.append(Region(str(node), kind, KIND_WEIGHT[kind], self.tree.getroottree().getpath(setter)))
+                regions.append(Region(node, kind, KIND_WEIGHT[kind], self.tree.getroottree().getpath(setter)))
         return regions
 
     @cached_property

@@ -1,5 +1,9 @@
 """Text regions and weighted keyword hits: what the page is about counts most."""
+import pytest
+
 from monitor import find_terms, text_regions, weighted_score
+from monitor._textwalk import text_nodes
+from monitor.content import parse
 
 LISTING = """<html><body>
 <div class="nav"><a href="/">首页</a><a href="/zs">免考证书</a></div>
@@ -60,3 +64,22 @@ def test_comments_and_processing_instructions_do_not_split_a_word():
     regions = text_regions("<html><body><div class='content'><p>免<!-- 注释 -->考<?php echo 1 ?>拿证</p>"
                            "<script>var x = '包过';</script></div></body></html>")
     assert [r.text for r in regions] == ["免考拿证"]
+
+
+def test_text_nodes_are_read_as_xpath_reads_them_each_with_its_element():
+    """The C walk gives the text XPath's descendant::text() gives, white space alone left out,
+    and for each node the element holding it, tails included."""
+    html = ("<html><body><div id='a'>一<b>二</b>三 <i> </i>\u3000<br>四<![CDATA[五]]></div>"
+            "<ul><li>六<span>七<em>八</em></span>九</li></ul>\n\t<p>\xa0</p>十</body></html>")
+    body = parse(html).find("body")
+    nodes, owners = text_nodes(body)
+    expected = [node for node in body.xpath("descendant::text()") if not node.isspace()]
+    assert nodes == expected == ["一", "二", "三 ", "四", "六", "七", "八", "九", "十"]
+    assert [type(node) for node in nodes] == [str] * len(nodes)
+    holders = [node.getparent().getparent() if node.is_tail else node.getparent() for node in expected]
+    assert [owners[i] for i in range(len(owners))] == holders
+    assert [el.tag for el in holders] == ["div", "b", "div", "div", "li", "span", "em", "li", "body"]
+    with pytest.raises(IndexError):
+        owners[len(owners)]
+    del body  # the owners keep the document alive
+    assert owners[0].get("id") == "a"
