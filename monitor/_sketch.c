@@ -137,7 +137,7 @@ static PyObject *sketch_of(const unsigned char *data, Py_ssize_t nbytes, uint32_
     }
     Py_ssize_t distinct = keep_distinct(hashes, count, hashes + 2 * count, slots - 1);
     Py_ssize_t shown = distinct < size ? distinct : size < 0 ? 0 : size;
-    if (shown < distinct)
+    if (shown > 0 && shown < distinct)
         select_smallest(hashes, distinct, shown);
     radix_sort(hashes, hashes + count, shown);
     PyObject *bottom = PyList_New(shown);
@@ -191,7 +191,7 @@ static PyObject *sketch_text(PyObject *module, PyObject *args) {
     Py_ssize_t length = PyUnicode_GET_LENGTH(text), kept = 0, nbytes = 0;
     /* The kept characters' UTF-8 (three bytes at most each: all are in the BMP), where each
      * starts, and one more entry. */
-    unsigned char *data = PyMem_Malloc(3 * length + 4 * (length + 1));
+    unsigned char *data = PyMem_Malloc(3 * length + 3 + 4 * (length + 1)); /* 3: aligning `starts` */
     if (data == NULL) {
         PyBuffer_Release(&table);
         return PyErr_NoMemory();

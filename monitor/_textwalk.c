@@ -65,17 +65,19 @@ static PyObject *text_nodes(PyObject *module, PyObject *element) {
     struct LxmlElement *root = rootNodeOrRaise(element);
     if (root == NULL)
         return NULL;
-    PyObject *texts = PyList_New(0);
     Owners *owners = PyObject_New(Owners, &OwnersType);
-    if (texts == NULL || owners == NULL) {
-        Py_XDECREF(texts);
-        Py_XDECREF(owners);
+    if (owners == NULL) {
         Py_DECREF(root);
         return NULL;
     }
     owners->root = root; /* the reference rootNodeOrRaise gave */
     owners->count = 0;
     owners->owners = NULL;
+    PyObject *texts = PyList_New(0);
+    if (texts == NULL) {
+        Py_DECREF(owners);
+        return NULL;
+    }
     Py_ssize_t room = 0;
     xmlNode *top = root->_c_node, *node = top->children;
     /* Document order, as XPath's descendant axis: a node, then its children, then its next sibling. */

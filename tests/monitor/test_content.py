@@ -83,3 +83,5 @@ def test_text_nodes_are_read_as_xpath_reads_them_each_with_its_element():
         owners[len(owners)]
     del body  # the owners keep the document alive
     assert owners[0].get("id") == "a"
+    with pytest.raises(TypeError):
+        text_nodes("<p>not a parsed element</p>")

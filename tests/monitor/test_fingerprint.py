@@ -5,8 +5,10 @@ import random
 import re
 
 import mmh3
+import pytest
 
 from monitor import PortalFingerprint, assess, compare, fingerprint
+from monitor._sketch import sketch_text
 from monitor.compare import SKETCH_SIZE, _shared_in_bottom_of_union, best_match
 from monitor.content import ParsedPage
 from monitor.markers import (_IMAGE_CUE_WORDS, CONAC_RE, EMBLEM_RE, GOV_BODY_RE, GOV_BODY_WORDS, _bodies,
@@ -126,6 +128,8 @@ def test_shingle_hashes_are_mmh3_of_each_shingle_however_computed():
         assert sketch(text, size + 1) == (expected, len(expected)), (alphabet, size)
     for kept in ("", "ab", "abc"):  # a long text that keeps at most one shingle
         assert sketch("，" * 1000 + kept, 10) == (([mmh3.hash(kept, signed=False)], 1) if kept else ([], 0))
+    with pytest.raises(ValueError):  # a lookup table of the wrong size is refused, never read past
+        sketch_text("电工证", bytes(100), 10)
 
 
 def test_the_dom_is_compared_only_where_a_portal_could_match():
