@@ -64,35 +64,47 @@ static void radix_sort(uint32_t *values, uint32_t *tmp, Py_ssize_t n) {
     /* Four passes: the sorted values are back in the first buffer. */
 }
 
-/* Moves the k smallest of n distinct values to the front, in no order (quickselect). */
-static void select_smallest(uint32_t *values, Py_ssize_t n, Py_ssize_t k) {
-    Py_ssize_t lo = 0, hi = n - 1;
-    while (lo < hi) {
-        uint32_t pivot = values[lo + (hi - lo) / 2];
-        Py_ssize_t i = lo, j = hi;
-        while (i <= j) {
-            while (values[i] < pivot)
-                i++;
-            while (values[j] > pivot)
-                j--;
-            if (i <= j) {
-                uint32_t swap = values[i];
-                values[i++] = values[j];
-                values[j--] = swap;
+/* The k smallest of n values, into `heap` (room for k) in no order; returns how many (at most k).
+ * A max-heap of the smallest seen: O(n log k) whatever order a page puts its hashes in. */
+static Py_ssize_t keep_smallest(const uint32_t *values, Py_ssize_t n, uint32_t *heap, Py_ssize_t k) {
+    Py_ssize_t size = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        uint32_t v = values[i];
+        Py_ssize_t at;
+        if (size < k) { /* room left: v goes in at the bottom and climbs */
+            at = size++;
+            while (at > 0 && heap[(at - 1) / 2] < v) {
+                heap[at] = heap[(at - 1) / 2];
+                at = (at - 1) / 2;
             }
+            heap[at] = v;
+        } else if (k > 0 && v < heap[0]) { /* v replaces the largest kept and sinks */
+            at = 0;
+            for (;;) {
+                Py_ssize_t child = 2 * at + 1;
+                if (child >= size)
+                    break;
+                if (child + 1 < size && heap[child + 1] > heap[child])
+                    child++;
+                if (heap[child] <= v)
+                    break;
+                heap[at] = heap[child];
+                at = child;
+            }
+            heap[at] = v;
         }
-        if (k - 1 <= j)
-            hi = j;
-        else if (k - 1 >= i)
-            lo = i;
-        else
-            break;
     }
+    return size;
 }
 
+/* Odd, and different in each process as Python's string hashes are: a page cannot be made to
+ * put its shingles in one slot of the table that finds the distinct ones. */
+static uint32_t slot_multiplier = 0x9e3779b1;
+
 /* The distinct values of `hashes` (n of them), kept at its front; returns how many. A hash table
- * of the values themselves, which are uniform already: a probe per value, no sorting. */
-static Py_ssize_t keep_distinct(uint32_t *hashes, Py_ssize_t n, uint32_t *table, Py_ssize_t mask) {
+ * (2^bits slots, linear probing): a probe or two per value, no sorting. */
+static Py_ssize_t keep_distinct(uint32_t *hashes, Py_ssize_t n, uint32_t *table, int bits) {
+    uint32_t mask = (uint32_t)(((uint64_t)1 << bits) - 1);
     Py_ssize_t distinct = 0;
     int zero = 0; /* the table's empty slot is 0, so a hash of 0 is remembered apart */
     for (Py_ssize_t i = 0; i < n; i++) {
@@ -101,7 +113,7 @@ static Py_ssize_t keep_distinct(uint32_t *hashes, Py_ssize_t n, uint32_t *table,
             zero = 1;
             continue;
         }
-        Py_ssize_t at = h & mask;
+        uint32_t at = (uint32_t)(h * slot_multiplier) >> (32 - bits); /* multiply-shift */
         while (table[at] != 0 && table[at] != h)
             at = (at + 1) & mask;
         if (table[at] == 0) {
@@ -120,9 +132,10 @@ static PyObject *sketch_of(const unsigned char *data, Py_ssize_t nbytes, uint32_
                            Py_ssize_t size) {
     /* One shingle when the text has no more than SHINGLE characters: the whole text. */
     Py_ssize_t count = length == 0 ? 0 : length <= SHINGLE ? 1 : length - SHINGLE + 1;
-    Py_ssize_t slots = 16;
-    while (slots < 2 * count)
-        slots <<= 1;
+    int bits = 4;
+    while (((Py_ssize_t)1 << bits) < 2 * count)
+        bits++;
+    Py_ssize_t slots = (Py_ssize_t)1 << bits;
     /* The hashes, room to sort them, and the table that finds the distinct ones. */
     uint32_t *hashes = PyMem_Calloc(2 * count + slots, sizeof(uint32_t));
     if (hashes == NULL)
@@ -135,10 +148,12 @@ static PyObject *sketch_of(const unsigned char *data, Py_ssize_t nbytes, uint32_
         for (Py_ssize_t i = 0; i < count; i++)
             hashes[i] = murmur3_32(data + starts[i], starts[i + SHINGLE] - starts[i]);
     }
-    Py_ssize_t distinct = keep_distinct(hashes, count, hashes + 2 * count, slots - 1);
+    Py_ssize_t distinct = keep_distinct(hashes, count, hashes + 2 * count, bits);
     Py_ssize_t shown = distinct < size ? distinct : size < 0 ? 0 : size;
-    if (shown > 0 && shown < distinct)
-        select_smallest(hashes, distinct, shown);
+    if (shown < distinct) {
+        keep_smallest(hashes, distinct, hashes + count, shown);
+        memcpy(hashes, hashes + count, shown * sizeof(uint32_t));
+    }
     radix_sort(hashes, hashes + count, shown);
     PyObject *bottom = PyList_New(shown);
     for (Py_ssize_t i = 0; bottom != NULL && i < shown; i++) {
@@ -237,4 +252,12 @@ static PyMethodDef methods[] = {
 
 static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "monitor._sketch", NULL, -1, methods};
 
-PyMODINIT_FUNC PyInit__sketch(void) { return PyModule_Create(&module); }
+PyMODINIT_FUNC PyInit__sketch(void) {
+    PyObject *word = PyUnicode_FromString("certsweep");
+    Py_hash_t seed = word == NULL ? -1 : PyObject_Hash(word);
+    Py_XDECREF(word);
+    if (seed == -1)
+        return NULL;
+    slot_multiplier = (uint32_t)seed | 1;
+    return PyModule_Create(&module);
+}
