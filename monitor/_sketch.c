@@ -8,7 +8,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#define SHINGLE 3 /* characters */
+#define SHINGLE 3 /* characters; Chinese has no spaces to cut words on */
 #define SPECIAL 0xffff /* a table entry that cannot tell a character's kept lower case */
 
 static inline uint32_t rotl32(uint32_t x, int r) { return (x << r) | (x >> (32 - r)); }

@@ -10,7 +10,6 @@ from array import array
 
 from ._sketch import sketch_kept, sketch_text
 
-SHINGLE = 3  # characters; Chinese has no spaces to cut words on (also in _sketch.c)
 _KEPT_RUN = re.compile(r"[^\W_]+")  # letters and digits (`str.isalnum()`): what a shingle keeps
 _SPECIAL = 0xFFFF  # İ lower-cases to two characters, Σ to ς or σ by what follows it
 

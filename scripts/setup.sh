@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 VENV=${VENV:-.venv}
 # chromium: the browser; fonts-noto-cjk: Chinese in screenshots and PDF reports; redis-server:
 # distributed crawls; poppler-utils: PDF checks in tests; libpango*: WeasyPrint's PDF layout;
-# gcc, python3-dev: the C extension that hashes page text (monitor/_sketch.c).
+# gcc, python3-dev: the C extensions that read and hash page text (monitor/*.c).
 SYSTEM_PACKAGES=(chromium fonts-noto-cjk redis-server poppler-utils libpango-1.0-0 libpangoft2-1.0-0 gcc python3-dev)
 
 missing=()
