@@ -13,8 +13,8 @@ from fixtureweb import demo_world_dir
 CAMPAIGN = str(demo_world_dir() / "campaign.toml")
 
 
-def crawl(db, internet, *extra, wait=True):
-    command = [sys.executable, "-m", "certsweep", "crawl", CAMPAIGN, "--db", str(db),
+def crawl(db, internet, *extra, wait=True, campaign=CAMPAIGN):
+    command = [sys.executable, "-m", "certsweep", "crawl", str(campaign), "--db", str(db),
                "--proxy", internet.proxy_url, "--no-progress", *extra]
     if not wait:
         return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -81,8 +81,12 @@ def test_a_second_run_updates_instead_of_duplicating(crawled, fixture_internet):
 def test_a_killed_crawl_resumes_without_duplicates_or_losses(tmp_path, fixture_internet, crawled):
     reference_db, _ = crawled
     expected = {u for (u,) in rows(reference_db, "SELECT canonical_url FROM pages")}
+    # The same campaign, paced: undelayed, the whole crawl can land in the writer's first batch
+    # (MAX_BATCH_SECONDS), leaving nothing to kill it in the middle of.
+    paced = tmp_path / "paced.toml"
+    paced.write_text(f'extends = "{CAMPAIGN}"\n[limits]\nper_domain_delay = 0.2\n', encoding="utf-8")
     db = tmp_path / "killed.db"
-    process = crawl(db, fixture_internet, wait=False)
+    process = crawl(db, fixture_internet, wait=False, campaign=paced)
     deadline = time.time() + 120
     while time.time() < deadline:
         if db.exists() and rows(db, "SELECT count(*) FROM sqlite_master WHERE name = 'pages'")[0][0] \
@@ -94,7 +98,7 @@ def test_a_killed_crawl_resumes_without_duplicates_or_losses(tmp_path, fixture_i
     stored_before = rows(db, "SELECT count(*) FROM pages")[0][0]
     assert 0 < stored_before < len(expected)
 
-    result = crawl(db, fixture_internet)
+    result = crawl(db, fixture_internet, campaign=paced)
     assert result.returncode == 0, result.stderr
     assert "断点续跑" in result.stdout
     got = rows(db, "SELECT canonical_url FROM pages")
